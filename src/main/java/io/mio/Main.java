@@ -1,0 +1,146 @@
+package io.mio;
+
+import io.mio.config.ConfigException;
+import io.mio.config.ConfigKey;
+import io.mio.config.ConfigKeys;
+import io.mio.config.ConfigReader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one entry point: {@code webcam}, {@code management}, {@code demo}, {@code healthcheck}
+ * and {@code config check}. Every setting is an {@code MIO_*} environment variable and the
+ * matching flag; flags win.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line and returns the process exit code (0 ok, 1 failure, 2 usage). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(root());
+    cli.setOut(out);
+    cli.setErr(err);
+    ParseResult parsed;
+    try {
+      parsed = cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      err.println(e.getMessage());
+      e.getCommandLine().usage(err);
+      return 2;
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return 0;
+    }
+    ParseResult leaf = parsed;
+    List<String> names = new ArrayList<>();
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+      names.add(leaf.commandSpec().name());
+    }
+    String command = String.join(" ", names);
+    try {
+      return dispatch(command, leaf, out, err);
+    } catch (ConfigException e) {
+      err.println("mio: " + e.getMessage());
+      err.println("Fix the values above (see 'mio " + command + " --help') and start again.");
+      return 1;
+    }
+  }
+
+  private static int dispatch(String command, ParseResult leaf, PrintWriter out, PrintWriter err)
+      throws ConfigException {
+    Map<String, String> flags = flags(leaf);
+    Map<String, String> env = System.getenv();
+    return switch (command) {
+      case "webcam" -> Launcher.webcam(ConfigReader.of(env, flags));
+      case "management" -> Launcher.management(ConfigReader.of(env, flags));
+      case "demo" -> Launcher.demo(ConfigReader.of(env, flags), out);
+      case "healthcheck" -> HealthCheck.run(leaf, ConfigReader.of(env, flags), out, err);
+      case "config check" -> Launcher.check(ConfigReader.of(env, flags), leaf, out);
+      default -> {
+        new CommandLine(root()).usage(err);
+        yield 2;
+      }
+    };
+  }
+
+  /** Collects the config flags given on the command line, keyed by environment name. */
+  private static Map<String, String> flags(ParseResult leaf) {
+    Map<String, String> flags = new HashMap<>();
+    for (OptionSpec o : leaf.matchedOptions()) {
+      Object key = o.userObject();
+      if (key instanceof ConfigKey k) {
+        flags.put(k.env(), String.valueOf((Object) o.getValue()));
+      }
+    }
+    return flags;
+  }
+
+  static CommandSpec root() {
+    CommandSpec root = CommandSpec.create().name("mio").mixinStandardHelpOptions(true)
+        .version("motion-in-ocean " + Version.current());
+    root.usageMessage().description("Self-hosted camera streaming: webcam nodes and a hub.");
+    root.addSubcommand("webcam", command("Serve a camera as a live MJPEG stream (port 8000).",
+        ConfigKeys.COMMON, ConfigKeys.WEBCAM));
+    root.addSubcommand("management", command(
+        "Run the management hub: node registry, fleet overview, dashboard (port 8001).",
+        ConfigKeys.COMMON, ConfigKeys.MANAGEMENT));
+    root.addSubcommand("demo", command(
+        "Start a hub and two mock webcams on loopback for a first look.", ConfigKeys.COMMON));
+    CommandSpec health = command("Exit 0 if the local node answers, 1 otherwise (for containers).",
+        List.of(ConfigKeys.PORT));
+    health.addOption(OptionSpec.builder("--url").paramLabel("URL").type(String.class)
+        .description("URL to check (default http://127.0.0.1:<port>/health)").build());
+    health.addOption(OptionSpec.builder("--ready").type(boolean.class)
+        .description("Check /ready (a fresh frame exists) instead of /health").build());
+    health.addOption(OptionSpec.builder("--timeout").paramLabel("SECONDS").type(double.class)
+        .defaultValue("3").description("Give up after this many seconds (default 3)").build());
+    root.addSubcommand("healthcheck", health);
+
+    CommandSpec config = CommandSpec.create().name("config").mixinStandardHelpOptions(true);
+    config.usageMessage().description("Configuration tools.");
+    List<ConfigKey> all = new ArrayList<>(new LinkedHashSet<ConfigKey>() {
+      {
+        addAll(ConfigKeys.WEBCAM);
+        addAll(ConfigKeys.MANAGEMENT);
+      }
+    });
+    CommandSpec check = command(
+        "Validate the configuration for a mode and print the effective values.",
+        ConfigKeys.COMMON, all);
+    check.addOption(OptionSpec.builder("--mode").paramLabel("MODE").type(String.class)
+        .defaultValue("webcam").description("webcam or management (default webcam)").build());
+    config.addSubcommand("check", check);
+    root.addSubcommand("config", config);
+    return root;
+  }
+
+  @SafeVarargs
+  private static CommandSpec command(String description, List<ConfigKey>... keyLists) {
+    CommandSpec spec = CommandSpec.create().mixinStandardHelpOptions(true);
+    spec.usageMessage().description(description);
+    LinkedHashSet<ConfigKey> keys = new LinkedHashSet<>();
+    for (List<ConfigKey> list : keyLists) {
+      keys.addAll(list);
+    }
+    for (ConfigKey k : keys) {
+      String def = k.defaultText().isEmpty() ? "" : " (default " + k.defaultText() + ")";
+      spec.addOption(OptionSpec.builder(k.flag()).paramLabel("VALUE").type(String.class)
+          .userObject(k).description(k.description() + def + "; env " + k.env()).build());
+    }
+    return spec;
+  }
+}
