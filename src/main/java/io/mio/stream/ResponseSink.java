@@ -1,0 +1,71 @@
+package io.mio.stream;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.IdleTimeout;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A {@link StreamSink} on a Jetty response. Each write is Jetty's asynchronous write with a
+ * callback, waited for in short slices; the client is given up on ({@link WriteTimeoutException})
+ * only when the connection made no progress for the whole write timeout. A reader that takes
+ * 10 KB/s is slow but alive and keeps its stream; one that reads nothing is cut off. The caller
+ * then aborts the response, which closes the connection and fails the pending write.
+ */
+public final class ResponseSink implements StreamSink {
+
+  /** How often a blocked write checks for progress; a small fraction of any sane timeout. */
+  private static final long SLICE_MILLIS = 200;
+
+  private final Response response;
+  private final EndPoint endPoint;
+  private final Duration writeTimeout;
+
+  public ResponseSink(Request request, Response response, Duration writeTimeout) {
+    this.response = response;
+    this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    this.writeTimeout = writeTimeout;
+  }
+
+  @Override
+  public void write(ByteBuffer bytes) throws IOException {
+    Callback.Completable done = new Callback.Completable();
+    response.write(false, bytes, done);
+    long started = System.nanoTime();
+    while (true) {
+      try {
+        done.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (stalledMillis(started) >= writeTimeout.toMillis()) {
+          throw new WriteTimeoutException(writeTimeout);
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while writing to a stream client");
+      }
+    }
+  }
+
+  /**
+   * Millis without progress: Jetty's end point notes every byte that reaches the socket, so its
+   * idle time is exactly that. Other end points fall back to the time this write has waited.
+   */
+  private long stalledMillis(long startedNanos) {
+    long waited = (System.nanoTime() - startedNanos) / 1_000_000;
+    if (endPoint instanceof IdleTimeout idle) {
+      return Math.min(waited, idle.getIdleFor());
+    }
+    return waited;
+  }
+}
