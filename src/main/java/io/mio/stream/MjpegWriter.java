@@ -59,7 +59,7 @@ public final class MjpegWriter {
   }
 
   /** {@code 1700000000123} becomes {@code 1700000000.123}. */
-  static String epochSeconds(long epochMillis) {
+  public static String epochSeconds(long epochMillis) {
     long millis = Math.floorMod(epochMillis, 1000L);
     String fraction = Long.toString(1000 + millis).substring(1);
     return Math.floorDiv(epochMillis, 1000L) + "." + fraction;

@@ -2,7 +2,9 @@ package io.mio.stream;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +21,22 @@ import org.eclipse.jetty.util.Callback;
  * only when the connection made no progress for the whole write timeout. A reader that takes
  * 10 KB/s is slow but alive and keeps its stream; one that reads nothing is cut off. The caller
  * then aborts the response, which closes the connection and fails the pending write.
+ *
+ * <p>Progress is only visible when the kernel lets Jetty write again, which Linux does once a
+ * third of the socket's send buffer has drained. With the default autotuned buffer (up to 4 MB)
+ * a 10 KB/s reader would look stalled for minutes, and every slow client could pin megabytes of
+ * kernel memory and seconds of latency. So the send buffer of a stream connection is sized from
+ * the timeout: small enough that the slowest reader worth keeping shows progress within half
+ * the timeout, and bounded so that memory per client stays small.
  */
 public final class ResponseSink implements StreamSink {
 
   /** How often a blocked write checks for progress; a small fraction of any sane timeout. */
   private static final long SLICE_MILLIS = 200;
+  /** Readers at least this fast keep their stream whatever the timeout. */
+  private static final int SLOWEST_KEPT_BYTES_PER_SECOND = 10 * 1024;
+  private static final int MIN_SEND_BUFFER = 16 * 1024;
+  private static final int MAX_SEND_BUFFER = 256 * 1024;
 
   private final Response response;
   private final EndPoint endPoint;
@@ -33,6 +46,26 @@ public final class ResponseSink implements StreamSink {
     this.response = response;
     this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
     this.writeTimeout = writeTimeout;
+    limitSendBuffer(endPoint, sendBufferBytes(writeTimeout));
+  }
+
+  /**
+   * Linux doubles the value set and wakes a writer when a third of that is free, so a reader at
+   * rate R shows progress every {@code 2 * size / 3 / R}; that should be at most half the timeout.
+   */
+  static int sendBufferBytes(Duration writeTimeout) {
+    long size = SLOWEST_KEPT_BYTES_PER_SECOND * writeTimeout.toMillis() * 3 / 4 / 1000;
+    return (int) Math.clamp(size, MIN_SEND_BUFFER, MAX_SEND_BUFFER);
+  }
+
+  private static void limitSendBuffer(EndPoint endPoint, int bytes) {
+    if (endPoint.getTransport() instanceof NetworkChannel channel) {
+      try {
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+      } catch (IOException | UnsupportedOperationException e) {
+        // Best effort: with the default buffer slow readers are merely judged more coarsely.
+      }
+    }
   }
 
   @Override
