@@ -19,20 +19,10 @@ start_node() {
 }
 stop_node() { kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true; }
 trap stop_node EXIT
-ready_ms() {
-  local t0 t1; t0=$(date +%s%N)
-  for _ in $(seq 1 400); do
-    if "$JAVA" -jar target/mio.jar healthcheck --ready --url "http://127.0.0.1:$PORT" \
-        >/dev/null 2>&1; then break; fi
-    sleep 0.01
-  done
-  t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 ))
-}
 bench() { "$JAVA" -cp "$CP" io.mio.bench.StreamBench 127.0.0.1 "$PORT" "$1" 5 "$2" "$NODE"; }
 
 echo "== machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
-# Start to ready: measured with curl-free polling from a separate loop (its own JVM start
-# overhead is excluded by timing the first successful probe against the launch time).
+# Start to ready: from launch until /ready first answers 200 (curl polls every 5 ms).
 t0=$(date +%s%N); start_node
 until curl -fs "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.005; done
 t1=$(date +%s%N); echo "start_to_ready_ms=$(( (t1 - t0) / 1000000 ))"
