@@ -8,8 +8,7 @@ JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* | head -1)}"
 JAVA="$JAVA_HOME/bin/java"
 
 ./mvnw -B -q -o package -DskipTests
-./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-CP="target/test-classes:$(cat target/bench.cp)"
+CP="target/test-classes"
 
 start_node() {
   MIO_CAMERA=mock MIO_RESOLUTION=1280x720 MIO_FPS=30 MIO_PORT="$PORT" MIO_BIND_HOST=127.0.0.1 \
