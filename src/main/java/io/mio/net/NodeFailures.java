@@ -1,0 +1,114 @@
+package io.mio.net;
+
+import io.mio.net.CappedResponseListener.ResponseTooLargeException;
+import io.mio.net.NodeCallException.Code;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.http.BadMessageException;
+
+/**
+ * Turns what Jetty reports for a failed exchange into the hub's stable error codes. Jetty wraps
+ * causes differently per phase, so the whole cause chain is searched, most specific first.
+ */
+final class NodeFailures {
+
+  private NodeFailures() {}
+
+  /** The checked base URL, or {@code SSRF_BLOCKED} naming what is wrong with it. */
+  static NodeTarget target(URI baseUrl) throws NodeCallException {
+    try {
+      return NodeTarget.parse(baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new NodeCallException(Code.SSRF_BLOCKED, "node base URL refused: " + e.getMessage(),
+          Map.of("reason", "invalid_target", "base_url", baseUrl.toString()));
+    }
+  }
+
+  static NodeCallException classify(Throwable failure, NodeTarget target, Duration connect,
+      Duration total) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("host", target.host());
+    details.put("port", target.port());
+    String where = target.host() + ":" + target.port();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      switch (t) {
+        case TargetRefusedException r -> {
+          return refused(r, details);
+        }
+        case ResponseTooLargeException big -> {
+          details.put("reason", "too_large");
+          return new NodeCallException(Code.NODE_INVALID_RESPONSE,
+              where + " answered with a " + big.getMessage(), details);
+        }
+        case UnknownHostException u -> {
+          details.put("reason", "dns");
+          return new NodeCallException(Code.NODE_UNREACHABLE,
+              target.host() + " could not be resolved: check the name and the hub's DNS", details);
+        }
+        case TimeoutException te -> {
+          details.put("reason", "total_timeout");
+          details.put("timeout_ms", total.toMillis());
+          return new NodeCallException(Code.NODE_TIMEOUT,
+              where + " did not answer within " + total.toMillis() + " ms", details);
+        }
+        case SocketTimeoutException ste -> {
+          details.put("reason", "connect_timeout");
+          details.put("timeout_ms", connect.toMillis());
+          return new NodeCallException(Code.NODE_TIMEOUT,
+              where + " did not accept a connection within " + connect.toMillis() + " ms", details);
+        }
+        case InterruptedException ie -> {
+          details.put("reason", "interrupted");
+          return new NodeCallException(Code.NODE_TIMEOUT, "call to " + where + " was cancelled",
+              details);
+        }
+        case ConnectException ce -> {
+          details.put("reason", "connection_refused");
+          return new NodeCallException(Code.NODE_UNREACHABLE, where + " refused the connection:"
+              + " is the node running and listening on that port?", details);
+        }
+        case SSLException se -> {
+          details.put("reason", "tls");
+          return new NodeCallException(Code.NODE_UNREACHABLE,
+              "TLS with " + where + " failed: " + se.getMessage(), details);
+        }
+        case HttpResponseException bad -> {
+          return malformed(where, bad, details);
+        }
+        case BadMessageException bad -> {
+          return malformed(where, bad, details);
+        }
+        default -> { }
+      }
+    }
+    details.put("reason", "connection_failed");
+    return new NodeCallException(Code.NODE_UNREACHABLE, "connection to " + where
+        + " failed: " + failure, details);
+  }
+
+  private static NodeCallException malformed(String where, Throwable bad,
+      Map<String, Object> details) {
+    details.put("reason", "malformed");
+    return new NodeCallException(Code.NODE_INVALID_RESPONSE,
+        where + " sent a response that is not valid HTTP: " + bad.getMessage(), details);
+  }
+
+  private static NodeCallException refused(TargetRefusedException r, Map<String, Object> details) {
+    details.put("reason", "ssrf_blocked");
+    details.put("setting", SsrfPolicy.SETTING);
+    r.refusal().ifPresent(refusal -> {
+      details.put("address", refusal.address());
+      details.put("address_kind", refusal.reason());
+      details.put("allow_with", refusal.allowWith());
+    });
+    return new NodeCallException(Code.SSRF_BLOCKED, "refused to call " + r.getMessage(), details);
+  }
+}
