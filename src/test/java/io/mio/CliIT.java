@@ -1,0 +1,53 @@
+package io.mio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mio.testing.MioProcess;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The command line of the real jar: invalid settings stop startup with one clear message. */
+class CliIT {
+
+  @Test
+  void invalidSettingsStopStartupListingEveryBadValue() throws Exception {
+    try (MioProcess p = MioProcess.webcam()
+        .env("MIO_RESOLUTION", "640x").env("MIO_FPS", "abc").env("MIO_JPEG_QUALITY", "101")
+        .env("MIO_CAMERA", "webcam9000").noWait().start()) {
+      int code = p.awaitExit(Duration.ofSeconds(20));
+
+      assertThat(code).isNotZero();
+      assertThat(p.logText())
+          .contains("MIO_RESOLUTION").contains("640x")
+          .contains("MIO_FPS").contains("abc")
+          .contains("MIO_JPEG_QUALITY").contains("101")
+          .contains("MIO_CAMERA").contains("webcam9000");
+    }
+  }
+
+  @Test
+  void zeroFpsIsRefusedWithItsRange() throws Exception {
+    try (MioProcess p = MioProcess.webcam().env("MIO_FPS", "0").noWait().start()) {
+      assertThat(p.awaitExit(Duration.ofSeconds(20))).isNotZero();
+      assertThat(p.logText()).contains("MIO_FPS (--fps) must be 1-120, got '0'");
+    }
+  }
+
+  @Test
+  void configCheckAcceptsValidSettingsAndHidesSecrets() throws Exception {
+    try (MioProcess p = MioProcess.command("config", "check", "--mode", "management")
+        .env("MIO_MANAGEMENT_AUTH_TOKEN", "s3cret-token-value").noWait().start()) {
+      assertThat(p.awaitExit(Duration.ofSeconds(20))).isZero();
+      assertThat(p.logText()).contains("valid").doesNotContain("s3cret-token-value");
+    }
+  }
+
+  @Test
+  void flagsWinOverEnvironment() throws Exception {
+    try (MioProcess p = MioProcess.command("config", "check", "--fps", "0")
+        .env("MIO_FPS", "15").noWait().start()) {
+      assertThat(p.awaitExit(Duration.ofSeconds(20))).isNotZero();
+      assertThat(p.logText()).contains("got '0'");
+    }
+  }
+}
