@@ -22,8 +22,7 @@ final class Addresses {
 
   /** {@code ::a.b.c.d} (deprecated, RFC 4291 2.5.5.1), excluding {@code ::} and {@code ::1}. */
   static boolean isCompatibleV4(byte[] b) {
-    boolean unspecifiedOrLoopback = zero(b, 12, 15) && (b[15] == 0 || b[15] == 1);
-    return b.length == 16 && zero(b, 0, 12) && !unspecifiedOrLoopback;
+    return b.length == 16 && zero(b, 0, 12) && !(zero(b, 12, 15) && (b[15] == 0 || b[15] == 1));
   }
 
   /**

@@ -54,9 +54,13 @@ final class CappedResponseListener implements Response.Listener {
       return;
     }
     Response response = outcome.getResponse();
-    String type = response.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    result.complete(new NodeResponse(response.getStatus(), type == null ? "" : type,
-        body.toByteArray()));
+    result.complete(new NodeResponse(response.getStatus(), header(response, HttpHeader.CONTENT_TYPE),
+        header(response, HttpHeader.LOCATION), body.toByteArray()));
+  }
+
+  private static String header(Response response, HttpHeader name) {
+    String value = response.getHeaders().get(name);
+    return value == null ? "" : value;
   }
 
   /** The body passed the cap. */

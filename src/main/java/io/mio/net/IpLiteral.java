@@ -54,8 +54,9 @@ final class IpLiteral {
 
   private static InetAddress parseV4(String text) {
     if (!IPV4.matcher(text).matches()) {
-      throw new IllegalArgumentException("\"" + text + "\" is not an IPv4 address in dotted"
-          + " decimal form (four octets 0-255, no leading zeros, no hex, no shorthand)");
+      throw new IllegalArgumentException("\"" + text + "\" is ambiguous: resolvers may read it"
+          + " as an IPv4 address, but it is not four decimal octets 0-255 without leading zeros;"
+          + " write the address as a.b.c.d");
     }
     String[] parts = text.split("\\.");
     byte[] bytes = new byte[4];

@@ -1,10 +1,11 @@
 package io.mio.net;
 
+import io.mio.net.NodeCallException.Code;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,62 +20,102 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The hub's only way to call webcam nodes. Every connection goes to an address the
- * {@link SsrfPolicy} vetted at connect time (see {@link PinnedResolver}); the {@code Host}
- * header and TLS name keep the host name; redirects are returned, never followed; connect time,
- * total time and body size are capped. It judges no status and parses no body.
+ * {@link SsrfPolicy} vetted when the connection was made ({@link PinnedResolver}: the name is
+ * resolved once per connection and only the vetted addresses are dialled); the {@code Host}
+ * header and the TLS server name keep the host name; a 3xx is a failure, never followed; connect
+ * time, total time and body size are capped. Every failure is a {@link NodeCallException} with a
+ * stable {@link Code}.
  *
- * <p>Thread-safe: one client serves every call of the hub and pools connections per node. Calls
- * block the calling thread (a virtual thread is the intended caller) until the answer or the
- * total timeout.
+ * <pre>{@code
+ * try (NodeClient nodes = new NodeClient(NodeClientSettings.read(config))) {
+ *   NodeReply status = nodes.getJson("http://192.168.1.20:8000", "/api/status",
+ *       NodeClient.bearer(token));
+ *   String state = status.body().path("status").asString();     // "ok" or "degraded"
+ * } catch (NodeCallException e) {
+ *   throw new ApiException(e.code().httpStatus(), e.code().name(), e.getMessage(), e.details());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe and meant to be shared: one client serves every call of the hub and pools
+ * connections per node. Calls block the calling thread (a virtual thread is the intended caller)
+ * until the answer or the total timeout; nothing is logged here, the caller logs.
  */
 public final class NodeClient implements AutoCloseable {
 
-  // Headers the client owns: letting a caller set them would undo pinning or framing.
-  private static final Set<String> OWNED_HEADERS = Set.of("host", "content-length",
-      "transfer-encoding", "connection", "upgrade", "te", "trailer", "expect", "keep-alive",
-      "proxy-authorization", "proxy-connection");
   // Jetty's own timers normally end a call; this margin only guards against a lost callback.
   private static final Duration WAIT_MARGIN = Duration.ofSeconds(1);
 
-  private final HttpClient http;
+  private final NodeClientSettings settings;
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
-  private final Duration connectTimeout;
-  private final Duration totalTimeout;
-  private final int maxResponseBytes;
+  private final HttpClient http;
 
   /** A client using the system resolver. */
-  public NodeClient(SsrfPolicy policy, Duration connectTimeout, Duration totalTimeout,
-      int maxResponseBytes) {
-    this(policy, connectTimeout, totalTimeout, maxResponseBytes, HostResolver.system());
+  public NodeClient(NodeClientSettings settings) {
+    this(settings, HostResolver.system());
   }
 
-  /** A client using the given resolver (tests simulate DNS with it). */
-  public NodeClient(SsrfPolicy policy, Duration connectTimeout, Duration totalTimeout,
-      int maxResponseBytes, HostResolver resolver) {
-    if (connectTimeout.isNegative() || connectTimeout.isZero()
-        || totalTimeout.isNegative() || totalTimeout.isZero() || maxResponseBytes < 1) {
-      throw new IllegalArgumentException("timeouts and the size cap must be positive, got connect="
-          + connectTimeout + " total=" + totalTimeout + " maxResponseBytes=" + maxResponseBytes);
-    }
-    this.connectTimeout = connectTimeout;
-    this.totalTimeout = totalTimeout;
-    this.maxResponseBytes = maxResponseBytes;
-    this.http = newHttpClient(new PinnedResolver(policy, resolver, lookups));
+  /** A client using the given resolver (tests play DNS answers with it). */
+  public NodeClient(NodeClientSettings settings, HostResolver resolver) {
+    this.settings = settings;
+    this.http = newHttpClient(new PinnedResolver(settings.policy(), resolver, lookups));
   }
 
-  /** {@code GET baseUrl+path}; the answer as received, whatever its status. */
-  public NodeResponse get(URI baseUrl, String path, Map<String, String> headers)
+  /** The value of an {@code Authorization} header carrying a bearer token. */
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  /** The value of an {@code Authorization} header for HTTP Basic. */
+  public static String basic(String username, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public NodeClientSettings settings() {
+    return settings;
+  }
+
+  /**
+   * {@code GET baseUrl + path}, expecting 2xx and a JSON body.
+   *
+   * @param baseUrl the node's base URL, e.g. {@code http://192.168.1.20:8000} (may end in a path)
+   * @param path starts with {@code /}, may carry a query
+   * @param authorization the {@code Authorization} header value, or null for none
+   */
+  public NodeReply getJson(String baseUrl, String path, String authorization)
       throws NodeCallException {
-    return call(HttpMethod.GET, baseUrl, path, headers, null);
+    NodeTarget target = NodeFailures.target(baseUrl);
+    long start = System.nanoTime();
+    NodeResponse response = NodeAnswers.usable(
+        call(HttpMethod.GET, target, path, authorization, null), target, path);
+    return NodeAnswers.successJson(response, target, path, since(start));
   }
 
-  /** {@code POST baseUrl+path} with a JSON body; the answer as received, whatever its status. */
-  public NodeResponse post(URI baseUrl, String path, Map<String, String> headers,
-      byte[] jsonBody) throws NodeCallException {
-    return call(HttpMethod.POST, baseUrl, path, headers, jsonBody);
+  /**
+   * {@code POST baseUrl + path} with a JSON body, for forwarding actions. Any status except 3xx,
+   * 401 and 403 comes back, so the caller can relay the node's own answer; a body, if any, must
+   * be JSON.
+   */
+  public NodeReply postJson(String baseUrl, String path, String authorization, JsonNode body)
+      throws NodeCallException {
+    NodeTarget target = NodeFailures.target(baseUrl);
+    long start = System.nanoTime();
+    byte[] json = NodeAnswers.bytes(body);
+    NodeResponse response = NodeAnswers.usable(
+        call(HttpMethod.POST, target, path, authorization, json), target, path);
+    return NodeAnswers.json(response, target, path, since(start));
+  }
+
+  /** {@code GET} of a resource that is not JSON (a snapshot); any status but 3xx/401/403. */
+  public NodeResponse get(String baseUrl, String path, String authorization)
+      throws NodeCallException {
+    NodeTarget target = NodeFailures.target(baseUrl);
+    return NodeAnswers.usable(call(HttpMethod.GET, target, path, authorization, null), target,
+        path);
   }
 
   @Override
@@ -88,45 +129,43 @@ public final class NodeClient implements AutoCloseable {
     }
   }
 
-  private NodeResponse call(HttpMethod method, URI baseUrl, String path,
-      Map<String, String> headers, byte[] body) throws NodeCallException {
-    NodeTarget target = NodeFailures.target(baseUrl);
-    URI url = target.resolve(path);
+  private NodeResponse call(HttpMethod method, NodeTarget target, String path,
+      String authorization, byte[] body) throws NodeCallException {
+    URI url = NodeFailures.url(target, path);
     Request request = http.newRequest(url).method(method).followRedirects(false)
-        .timeout(totalTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .headers(h -> headers.forEach((name, value) -> h.put(checked(name, value), value)));
+        .timeout(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .headers(h -> h.put(HttpHeader.ACCEPT, "application/json"));
+    if (authorization != null) {
+      request.headers(h -> h.put(HttpHeader.AUTHORIZATION, NodeFailures.headerValue(
+          authorization)));
+    }
     if (body != null) {
       request.body(new BytesRequestContent("application/json", body));
     }
-    CappedResponseListener listener = new CappedResponseListener(maxResponseBytes);
+    CappedResponseListener listener = new CappedResponseListener(settings.maxResponseBytes());
     request.send(listener);
     return await(listener.result(), request, target);
   }
 
   private NodeResponse await(CompletableFuture<NodeResponse> result, Request request,
       NodeTarget target) throws NodeCallException {
+    Duration total = settings.totalTimeout();
     try {
-      return result.get(totalTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+      return result.get(total.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw NodeFailures.classify(e.getCause(), target, connectTimeout, totalTimeout);
+      throw NodeFailures.classify(e.getCause(), target, settings);
     } catch (TimeoutException e) {
       request.abort(e);
-      throw NodeFailures.classify(e, target, connectTimeout, totalTimeout);
+      throw NodeFailures.classify(e, target, settings);
     } catch (InterruptedException e) {
       request.abort(e);
       Thread.currentThread().interrupt();
-      throw NodeFailures.classify(e, target, connectTimeout, totalTimeout);
+      throw NodeFailures.classify(e, target, settings);
     }
   }
 
-  private static String checked(String name, String value) {
-    if (OWNED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException("header " + name + " is set by the node client");
-    }
-    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("header " + name + " must not contain line breaks");
-    }
-    return name;
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private HttpClient newHttpClient(PinnedResolver resolver) {
@@ -136,8 +175,8 @@ public final class NodeClient implements AutoCloseable {
     client.setExecutor(threads);
     client.setSocketAddressResolver(resolver);
     client.setFollowRedirects(false);
-    client.setConnectTimeout(connectTimeout.toMillis());
-    client.setIdleTimeout(Math.max(totalTimeout.toMillis(), 30_000));
+    client.setConnectTimeout(settings.connectTimeout().toMillis());
+    client.setIdleTimeout(Math.max(settings.totalTimeout().toMillis(), 30_000));
     client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "motion-in-ocean-hub"));
     client.setHttpCookieStore(new HttpCookieStore.Empty());
     // No redirect, authentication or upgrade handling, and no decompression: the size cap must

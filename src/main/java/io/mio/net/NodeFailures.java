@@ -23,17 +23,36 @@ final class NodeFailures {
   private NodeFailures() {}
 
   /** The checked base URL, or {@code SSRF_BLOCKED} naming what is wrong with it. */
-  static NodeTarget target(URI baseUrl) throws NodeCallException {
+  static NodeTarget target(String baseUrl) throws NodeCallException {
     try {
-      return NodeTarget.parse(baseUrl);
+      return NodeTarget.parse(URI.create(baseUrl));
     } catch (IllegalArgumentException e) {
-      throw new NodeCallException(Code.SSRF_BLOCKED, "node base URL refused: " + e.getMessage(),
-          Map.of("reason", "invalid_target", "base_url", baseUrl.toString()));
+      // URI.create quotes its whole input, user info included; say it without the secret.
+      String why = e.getMessage().contains(baseUrl)
+          ? "\"" + NodeTarget.redact(baseUrl) + "\" is not a valid URL" : e.getMessage();
+      throw new NodeCallException(Code.SSRF_BLOCKED, "node base URL refused: " + why,
+          Map.of("reason", "invalid_target", "base_url", NodeTarget.redact(baseUrl), "setting",
+              SsrfPolicy.SETTING));
     }
   }
 
-  static NodeCallException classify(Throwable failure, NodeTarget target, Duration connect,
-      Duration total) {
+  /** The URL of {@code path} on the node; a bad path is the caller's bug, not the node's. */
+  static URI url(NodeTarget target, String path) {
+    return target.resolve(path);
+  }
+
+  /** A header value the caller gave, refused if it could split the request. */
+  static String headerValue(String value) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("an Authorization value must not contain line breaks");
+    }
+    return value;
+  }
+
+  static NodeCallException classify(Throwable failure, NodeTarget target,
+      NodeClientSettings settings) {
+    Duration connect = settings.connectTimeout();
+    Duration total = settings.totalTimeout();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("host", target.host());
     details.put("port", target.port());
@@ -104,11 +123,14 @@ final class NodeFailures {
   private static NodeCallException refused(TargetRefusedException r, Map<String, Object> details) {
     details.put("reason", "ssrf_blocked");
     details.put("setting", SsrfPolicy.SETTING);
+    if (!r.resolved().isEmpty()) {
+      details.put("resolved", r.resolved());
+    }
     r.refusal().ifPresent(refusal -> {
       details.put("address", refusal.address());
       details.put("address_kind", refusal.reason());
       details.put("allow_with", refusal.allowWith());
     });
-    return new NodeCallException(Code.SSRF_BLOCKED, "refused to call " + r.getMessage(), details);
+    return new NodeCallException(Code.SSRF_BLOCKED, r.getMessage(), details);
   }
 }

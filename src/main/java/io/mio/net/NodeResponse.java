@@ -3,11 +3,11 @@ package io.mio.net;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A node's answer exactly as received: any status (a 3xx is returned, never followed), the
- * {@code Content-Type} (empty when absent) and the body, at most the client's size cap.
- * Judging the status and parsing the body are the caller's job.
+ * A node's answer as received, for resources that are not JSON (a snapshot, say): the status,
+ * the {@code Content-Type} and {@code Location} headers (empty when absent) and the body, never
+ * more than the client's size cap.
  */
-public record NodeResponse(int status, String contentType, byte[] body) {
+public record NodeResponse(int status, String contentType, String location, byte[] body) {
 
   /** The body as UTF-8 text (malformed bytes become U+FFFD). */
   public String bodyText() {

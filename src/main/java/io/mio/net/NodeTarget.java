@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
 public record NodeTarget(String scheme, String host, int port, String basePath) {
 
   private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
+  private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
   private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
   private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9\\-._~%!$&'()*+,;=:@]*)*");
   private static final Pattern SAFE_QUERY = Pattern.compile("[A-Za-z0-9\\-._~%!$&'()*+,;=:@/?]*");
 
   /** Checks a base URL; the message quotes it and says what to change. */
   public static NodeTarget parse(URI baseUrl) {
-    String quoted = "\"" + baseUrl + "\"";
+    String quoted = "\"" + redact(baseUrl.toString()) + "\"";
     String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException(quoted + " must start with http:// or https://");
@@ -47,6 +48,11 @@ public record NodeTarget(String scheme, String host, int port, String basePath) 
     String host = host(hp.host(), quoted);
     int port = hp.port().isEmpty() ? defaultPort(scheme) : port(hp.port(), quoted);
     return new NodeTarget(scheme, host, port, basePath(baseUrl.getRawPath(), quoted));
+  }
+
+  /** The URL with any user info (which may hold a password) replaced by {@code ***}. */
+  public static String redact(String url) {
+    return USER_INFO.matcher(url).replaceFirst("//***@");
   }
 
   /** The IP address when the host is an IP literal. */

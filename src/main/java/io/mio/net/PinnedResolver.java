@@ -47,26 +47,30 @@ final class PinnedResolver implements SocketAddressResolver {
 
   /** The addresses the connector may use, in the resolver's order, or why there are none. */
   List<InetSocketAddress> vetted(String host, int port) throws IOException {
-    List<InetAddress> addresses = addresses(host);
-    for (InetAddress address : addresses) {
-      Optional<Refusal> refusal = policy.vet(address);
-      if (refusal.isPresent()) {
-        throw new TargetRefusedException(host, refusal.get());
-      }
-    }
-    return addresses.stream().distinct().map(a -> new InetSocketAddress(a, port)).toList();
-  }
-
-  private List<InetAddress> addresses(String host) throws IOException {
     Optional<InetAddress> literal;
     try {
       literal = IpLiteral.ofHost(host);
     } catch (IllegalArgumentException e) {
-      throw new TargetRefusedException(host, e.getMessage());
+      throw TargetRefusedException.unreadable(host, e.getMessage());
     }
     if (literal.isPresent()) {
-      return List.of(literal.get());
+      Optional<Refusal> refusal = policy.vet(literal.get());
+      if (refusal.isPresent()) {
+        throw TargetRefusedException.literal(host, refusal.get());
+      }
+      return List.of(new InetSocketAddress(literal.get(), port));
     }
+    List<InetAddress> resolved = resolve(host);
+    for (InetAddress address : resolved) {
+      Optional<Refusal> refusal = policy.vet(address);
+      if (refusal.isPresent()) {
+        throw TargetRefusedException.name(host, resolved, refusal.get());
+      }
+    }
+    return resolved.stream().distinct().map(a -> new InetSocketAddress(a, port)).toList();
+  }
+
+  private List<InetAddress> resolve(String host) throws IOException {
     List<InetAddress> resolved = resolver.resolve(host);
     if (resolved == null || resolved.isEmpty()) {
       throw new UnknownHostException(host + " has no addresses");

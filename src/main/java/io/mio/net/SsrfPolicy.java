@@ -1,6 +1,7 @@
 package io.mio.net;
 
 import io.mio.config.ConfigKeys;
+import io.mio.config.ConfigReader;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,31 +28,43 @@ public final class SsrfPolicy {
     this.allowed = List.copyOf(allowed);
   }
 
-  /** Reads a comma-separated CIDR list; the message names the bad entry. */
+  /** Reads a comma-separated CIDR list; the message names the setting and the bad entry. */
   public static SsrfPolicy parse(String csvCidrs) {
+    try {
+      return parseEntries(csvCidrs);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SETTING + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The policy {@code MIO_NODE_ALLOWED_NETWORKS} configures (the defaults when unset or blank);
+   * a bad list is recorded as a problem of the reader, which {@code validate()} reports.
+   */
+  public static SsrfPolicy read(ConfigReader config) {
+    return config.parsed(ConfigKeys.NODE_ALLOWED_NETWORKS, defaults(), SsrfPolicy::parseEntries);
+  }
+
+  /** The private LAN ranges: 10/8, 172.16/12, 192.168/16, fc00::/7 and 100.64/10 (CGNAT). */
+  public static SsrfPolicy defaults() {
+    return parse(ConfigKeys.NODE_ALLOWED_NETWORKS.defaultText());
+  }
+
+  private static SsrfPolicy parseEntries(String csvCidrs) {
     if (csvCidrs.isBlank()) {
-      throw new IllegalArgumentException(SETTING + " must list at least one network, such as "
+      throw new IllegalArgumentException("must list at least one network, such as "
           + "192.168.0.0/16; it is empty");
     }
     String[] entries = csvCidrs.split(",", -1);
     List<Cidr> cidrs = new ArrayList<>();
     for (int i = 0; i < entries.length; i++) {
       if (entries[i].isBlank()) {
-        throw new IllegalArgumentException(SETTING + " entry " + (i + 1) + " of "
-            + entries.length + " is empty in \"" + csvCidrs + "\"; remove the extra comma");
+        throw new IllegalArgumentException("entry " + (i + 1) + " of " + entries.length
+            + " is empty in \"" + csvCidrs + "\"; remove the extra comma");
       }
-      try {
-        cidrs.add(Cidr.parse(entries[i]));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(SETTING + ": " + e.getMessage(), e);
-      }
+      cidrs.add(Cidr.parse(entries[i]));
     }
     return new SsrfPolicy(cidrs);
-  }
-
-  /** The private LAN ranges: 10/8, 172.16/12, 192.168/16, fc00::/7 and 100.64/10 (CGNAT). */
-  public static SsrfPolicy defaults() {
-    return parse(ConfigKeys.NODE_ALLOWED_NETWORKS.defaultText());
   }
 
   /** The configured networks, in the order given. */
