@@ -43,7 +43,13 @@ final class IpLiteral {
 
   /** Reads an IPv4 or IPv6 address in canonical form, refusing anything else. */
   static InetAddress parse(String text) {
-    return text.contains(":") ? parseV6(text, text) : parseV4(text);
+    if (text.contains(":")) {
+      return parseV6(text, text);
+    }
+    if (text.isEmpty() || looksNumeric(text)) {
+      return parseV4(text);
+    }
+    throw new IllegalArgumentException("\"" + text + "\" is not an IP address (a.b.c.d or IPv6)");
   }
 
   private static boolean looksNumeric(String host) {
