@@ -179,15 +179,16 @@ public final class NodeClient implements AutoCloseable {
     client.setIdleTimeout(Math.max(settings.totalTimeout().toMillis(), 30_000));
     client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "motion-in-ocean-hub"));
     client.setHttpCookieStore(new HttpCookieStore.Empty());
-    // No redirect, authentication or upgrade handling, and no decompression: the size cap must
-    // count the bytes the node sent, and a 3xx or 401 goes back to the caller untouched.
-    client.getProtocolHandlers().clear();
-    client.getContentDecoderFactories().clear();
     try {
       client.start();
     } catch (Exception e) {
       throw new IllegalStateException("node client did not start", e);
     }
+    // No redirect, authentication or upgrade handling, and no decompression: the size cap must
+    // count the bytes the node sent, and a 3xx or 401 goes back to the caller untouched. Jetty
+    // installs its defaults in start(), so they are removed after it.
+    client.getProtocolHandlers().clear();
+    client.getContentDecoderFactories().clear();
     return client;
   }
 }

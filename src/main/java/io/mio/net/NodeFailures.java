@@ -24,16 +24,24 @@ final class NodeFailures {
 
   /** The checked base URL, or {@code SSRF_BLOCKED} naming what is wrong with it. */
   static NodeTarget target(String baseUrl) throws NodeCallException {
+    URI uri;
     try {
-      return NodeTarget.parse(URI.create(baseUrl));
+      uri = URI.create(baseUrl);
     } catch (IllegalArgumentException e) {
-      // URI.create quotes its whole input, user info included; say it without the secret.
-      String why = e.getMessage().contains(baseUrl)
-          ? "\"" + NodeTarget.redact(baseUrl) + "\" is not a valid URL" : e.getMessage();
-      throw new NodeCallException(Code.SSRF_BLOCKED, "node base URL refused: " + why,
-          Map.of("reason", "invalid_target", "base_url", NodeTarget.redact(baseUrl), "setting",
-              SsrfPolicy.SETTING));
+      // URI.create quotes its whole input, user info included: say it without the secret.
+      throw invalidTarget(baseUrl, "\"" + NodeTarget.redact(baseUrl) + "\" is not a valid URL");
     }
+    try {
+      return NodeTarget.parse(uri);
+    } catch (IllegalArgumentException e) {
+      throw invalidTarget(baseUrl, e.getMessage());
+    }
+  }
+
+  private static NodeCallException invalidTarget(String baseUrl, String why) {
+    return new NodeCallException(Code.SSRF_BLOCKED, "node base URL refused: " + why,
+        Map.of("reason", "invalid_target", "base_url", NodeTarget.redact(baseUrl), "setting",
+            SsrfPolicy.SETTING));
   }
 
   /** The URL of {@code path} on the node; a bad path is the caller's bug, not the node's. */
