@@ -54,8 +54,9 @@ final class CappedResponseListener implements Response.Listener {
       return;
     }
     Response response = outcome.getResponse();
-    result.complete(new NodeResponse(response.getStatus(), header(response, HttpHeader.CONTENT_TYPE),
-        header(response, HttpHeader.LOCATION), body.toByteArray()));
+    result.complete(new NodeResponse(response.getStatus(),
+        header(response, HttpHeader.CONTENT_TYPE), header(response, HttpHeader.LOCATION),
+        body.toByteArray()));
   }
 
   private static String header(Response response, HttpHeader name) {

@@ -131,7 +131,8 @@ public final class NodeClient implements AutoCloseable {
 
   private NodeResponse call(HttpMethod method, NodeTarget target, String path,
       String authorization, byte[] body) throws NodeCallException {
-    URI url = NodeFailures.url(target, path);
+    // A bad path is the caller's bug, not the node's: it stays an IllegalArgumentException.
+    URI url = target.resolve(path);
     Request request = http.newRequest(url).method(method).followRedirects(false)
         .timeout(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .headers(h -> h.put(HttpHeader.ACCEPT, "application/json"));

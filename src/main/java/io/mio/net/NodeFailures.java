@@ -44,11 +44,6 @@ final class NodeFailures {
             SsrfPolicy.SETTING));
   }
 
-  /** The URL of {@code path} on the node; a bad path is the caller's bug, not the node's. */
-  static URI url(NodeTarget target, String path) {
-    return target.resolve(path);
-  }
-
   /** A header value the caller gave, refused if it could split the request. */
   static String headerValue(String value) {
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {

@@ -109,8 +109,8 @@ class NodeClientSsrfTest {
   @Test
   void refusesNonHttpSchemesAndUserInfo() {
     assertThat(refused("file:///etc/passwd").getMessage()).contains("http:// or https://");
-    assertThat(refused("http://u:pw@127.0.0.1:" + v4.port() + "/").getMessage()).contains("user info")
-        .doesNotContain("pw@");
+    assertThat(refused("http://u:pw@127.0.0.1:" + v4.port() + "/").getMessage())
+        .contains("user info").doesNotContain("pw@");
   }
 
   private static NodeCallException refused(String baseUrl) {

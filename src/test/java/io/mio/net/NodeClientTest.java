@@ -7,12 +7,18 @@ import static org.awaitility.Awaitility.await;
 import io.mio.net.NodeCallException.Code;
 import io.mio.testing.CountingListener;
 import io.mio.testing.Ports;
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -87,10 +93,7 @@ class NodeClientTest {
   @Test
   void stopsReadingAStreamedBodyAtTheCap() throws Exception {
     AtomicReference<String> outcome = new AtomicReference<>();
-    try (StubNode node = StubNode.start((request, response, callback) -> {
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-      streamChunks(response, 1024, outcome, callback);
-    })) {
+    try (StubNode node = StubNode.start(StubNode.streaming(1024, outcome))) {
       NodeCallException e = failure(() -> client.getJson(node.baseUrl(), "/api/status", null));
 
       assertThat(e.code()).isEqualTo(Code.NODE_INVALID_RESPONSE);
@@ -113,6 +116,31 @@ class NodeClientTest {
       assertThat(e.code()).isEqualTo(Code.NODE_TIMEOUT);
       assertThat(e.details()).containsEntry("reason", "total_timeout");
       assertThat(took).isLessThan(TOTAL.plusMillis(900));
+    }
+  }
+
+  // A listener whose accept queue is full drops new SYNs (Linux), so connecting hangs like a
+  // host that went away.
+  @Test
+  void givesUpConnectingAfterTheConnectTimeout() throws Exception {
+    NodeClientSettings quick = new NodeClientSettings(LOOPBACK, Duration.ofMillis(300),
+        Duration.ofSeconds(5), 1024);
+    List<Socket> fillers = new ArrayList<>();
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        NodeClient impatient = new NodeClient(quick)) {
+      fillAcceptQueue(full.getLocalPort(), fillers);
+      long start = System.nanoTime();
+      NodeCallException e = failure(() -> impatient.getJson("http://127.0.0.1:"
+          + full.getLocalPort(), "/api/status", null));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(e.code()).as(e.getMessage()).isEqualTo(Code.NODE_TIMEOUT);
+      assertThat(e.details()).containsEntry("reason", "connect_timeout");
+      assertThat(took).isLessThan(Duration.ofSeconds(2));
+    } finally {
+      for (Socket filler : fillers) {
+        filler.close();
+      }
     }
   }
 
@@ -188,25 +216,23 @@ class NodeClientTest {
     }
   }
 
+  private static void fillAcceptQueue(int port, List<Socket> fillers) throws IOException {
+    for (int i = 0; i < 16; i++) {
+      Socket socket = new Socket();
+      fillers.add(socket);
+      try {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      } catch (SocketTimeoutException full) {
+        return;
+      }
+    }
+    throw new AssertionError("the accept queue never filled up");
+  }
+
   private static NodeCallException failure(
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
     NodeCallException e = catchThrowableOfType(NodeCallException.class, call);
     assertThat(e).as("expected a NodeCallException").isNotNull();
     return e;
-  }
-
-  private static void streamChunks(org.eclipse.jetty.server.Response response, int left,
-      AtomicReference<String> outcome, Callback done) {
-    if (left == 0) {
-      outcome.set("completed");
-      response.write(true, ByteBuffer.allocate(0), done);
-      return;
-    }
-    response.write(false, ByteBuffer.allocate(64 * 1024), Callback.from(
-        () -> streamChunks(response, left - 1, outcome, done),
-        failure -> {
-          outcome.set("failed");
-          done.failed(failure);
-        }));
   }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -59,6 +60,32 @@ final class StubNode implements AutoCloseable {
   static StubNode json(int status, String json) throws Exception {
     return start((request, response, callback) -> answer(response, callback, status,
         "application/json", json));
+  }
+
+  /**
+   * A node streaming {@code chunks} x 64 KB of JSON-typed filler without a Content-Length;
+   * {@code outcome} becomes "completed" or "failed" (the client hung up).
+   */
+  static Behaviour streaming(int chunks, AtomicReference<String> outcome) {
+    return (request, response, callback) -> {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      writeChunks(response, chunks, outcome, callback);
+    };
+  }
+
+  private static void writeChunks(Response response, int left, AtomicReference<String> outcome,
+      Callback done) {
+    if (left == 0) {
+      outcome.set("completed");
+      response.write(true, ByteBuffer.allocate(0), done);
+      return;
+    }
+    response.write(false, ByteBuffer.allocate(64 * 1024), Callback.from(
+        () -> writeChunks(response, left - 1, outcome, done),
+        failure -> {
+          outcome.set("failed");
+          done.failed(failure);
+        }));
   }
 
   static void answer(Response response, Callback callback, int status, String type,
