@@ -67,16 +67,9 @@ final class CappedResponseListener implements Response.Listener {
   /** The body passed the cap. */
   static final class ResponseTooLargeException extends Exception {
 
-    private final long declaredBytes;
-
     ResponseTooLargeException(int maxBytes, long declaredBytes) {
       super("response body exceeds " + maxBytes + " bytes"
           + (declaredBytes >= 0 ? " (Content-Length " + declaredBytes + ")" : ""));
-      this.declaredBytes = declaredBytes;
-    }
-
-    long declaredBytes() {
-      return declaredBytes;
     }
   }
 }

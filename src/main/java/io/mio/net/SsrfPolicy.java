@@ -12,9 +12,16 @@ import java.util.stream.Collectors;
  * Decides which addresses the hub may call: those in the configured allowed networks
  * ({@code MIO_NODE_ALLOWED_NETWORKS}), except loopback, link-local (where cloud metadata lives),
  * multicast, unspecified and broadcast addresses, which stay refused unless a configured block
- * lies inside them ({@code 127.0.0.0/8} unlocks loopback; {@code 0.0.0.0/0} unlocks nothing).
- * IPv4-mapped and IPv4-compatible IPv6 addresses are judged as the IPv4 address they reach;
- * NAT64 and 6to4 addresses are also refused when the IPv4 address they carry is refused.
+ * lies inside (or equals) their range: {@code 127.0.0.0/8} unlocks loopback,
+ * {@code 169.254.169.254/32} unlocks that one address.
+ *
+ * <p>A catch-all such as {@code 0.0.0.0/0} or {@code ::/0} allows every ordinary address but
+ * unlocks no refused range, on purpose: an operator who opens the hub to "everything" must not
+ * silently open the cloud metadata service or the hub's own loopback as well.
+ *
+ * <p>IPv4-mapped ({@code ::ffff:a.b.c.d}) and IPv4-compatible ({@code ::a.b.c.d}) IPv6
+ * addresses are judged as the IPv4 address they reach; NAT64 ({@code 64:ff9b::/96}) and 6to4
+ * ({@code 2002::/16}) addresses are also refused when the IPv4 address they carry is refused.
  * Immutable and thread-safe.
  */
 public final class SsrfPolicy {

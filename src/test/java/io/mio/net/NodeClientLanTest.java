@@ -1,19 +1,17 @@
 package io.mio.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mio.testing.Commands;
 import io.mio.testing.Lan;
 import io.mio.testing.LanHost;
 import io.mio.testing.MioProcess;
+import io.mio.testing.NeedsLan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,18 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * from its own host it reaches neither its loopback nor a metadata listener at 169.254.169.254,
  * both of which answer a plain client (the positive control that makes "no request" mean it).
  */
-@Tag("lan")
+@NeedsLan
 class NodeClientLanTest {
 
   private static final Duration START = Duration.ofSeconds(30);
 
   @TempDir
   Path site;
-
-  @BeforeAll
-  static void needsNamespaces() {
-    assumeTrue(Lan.available(), Lan.unavailableReason());
-  }
 
   @Test
   void reachesLanNodesButNeitherLoopbackNorMetadataWithTheDefaultPolicy() throws IOException {
@@ -43,9 +36,9 @@ class NodeClientLanTest {
       LanHost cam = lan.host(1);
       assertThat(hub.run(START, "ip", "addr", "add", "169.254.169.254/32", "dev", "lo").ok())
           .isTrue();
-      serve(cam, cam.address(), 8000);
-      serve(hub, "169.254.169.254", 80);
-      serve(hub, "127.0.0.1", 8081);
+      cam.serveDirectory(cam.address(), 8000, site);
+      hub.serveDirectory("169.254.169.254", 80, site);
+      hub.serveDirectory("127.0.0.1", 8081, site);
       String camUrl = "http://" + cam.address() + ":8000";
       hub.awaitStatus(camUrl + "/status.json", 200, START);
       hub.awaitStatus("http://169.254.169.254/status.json", 200, START);
@@ -63,12 +56,6 @@ class NodeClientLanTest {
           "http://2852039166 SSRF_BLOCKED");
       assertThat(requestsServed(hub)).as("requests the hub's own listeners saw").isEqualTo(before);
     }
-  }
-
-  private void serve(LanHost host, String address, int port) {
-    String jwebserver = Path.of(System.getProperty("java.home"), "bin", "jwebserver").toString();
-    host.start(jwebserver, "-b", address, "-p", Integer.toString(port), "-d",
-        site.toAbsolutePath().toString());
   }
 
   // jwebserver logs one line per request it served.

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * deletes them all; a shutdown hook does the same if the JVM exits first. Needs root:
  *
  * <pre>{@code
- * assumeTrue(Lan.available(), Lan.unavailableReason());
+ * // on the test class: @NeedsLan (tag "lan", skipped with the reason where unavailable)
  * try (Lan lan = Lan.create("hubapi", 3)) {
  *   LanHost hub = lan.host(0);                        // 192.168.x.100
  *   MioProcess p = MioProcess.management().prefix(hub.exec())

@@ -43,6 +43,16 @@ public record LanHost(String namespace, String address) {
     }
   }
 
+  /**
+   * Serves {@code directory} over HTTP on {@code address:port} of this host with the JDK's
+   * {@code jwebserver}, which logs one line per request to {@link #logFile()}.
+   */
+  public Process serveDirectory(String address, int port, Path directory) {
+    String jwebserver = Path.of(System.getProperty("java.home"), "bin", "jwebserver").toString();
+    return start(jwebserver, "-b", address, "-p", Integer.toString(port), "-d",
+        directory.toAbsolutePath().toString());
+  }
+
   /** Where {@link #start} writes the output of this host's commands. */
   public Path logFile() {
     return Path.of(System.getProperty("java.io.tmpdir"), namespace + ".log");

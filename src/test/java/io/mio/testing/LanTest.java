@@ -1,28 +1,20 @@
 package io.mio.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Proves the {@link Lan} fixture: hosts reach each other, not the machine, and vanish after. */
-@Tag("lan")
+@NeedsLan
 class LanTest {
 
   @TempDir
   Path site;
-
-  @BeforeAll
-  static void needsNamespaces() {
-    assumeTrue(Lan.available(), Lan.unavailableReason());
-  }
 
   @Test
   void hostsReachEachOtherOverHttpButNotTheMachinesLoopback() throws IOException {
@@ -31,7 +23,7 @@ class LanTest {
         CountingListener machine = CountingListener.onLoopback()) {
       LanHost client = lan.host(0);
       LanHost server = lan.host(1);
-      serveDirectory(server, 8080, site);
+      server.serveDirectory(server.address(), 8080, site);
       String url = "http://" + server.address() + ":8080/index.html";
 
       client.awaitStatus(url, 200, Duration.ofSeconds(30));
@@ -65,11 +57,5 @@ class LanTest {
     assertThat(sleeper.isAlive()).isFalse();
     assertThat(Commands.run(Duration.ofSeconds(10), "ip", "netns", "list").output())
         .doesNotContain(namespace.replaceAll("-0$", ""));
-  }
-
-  private static void serveDirectory(LanHost host, int port, Path directory) {
-    String jwebserver = Path.of(System.getProperty("java.home"), "bin", "jwebserver").toString();
-    host.start(jwebserver, "-b", host.address(), "-p", Integer.toString(port),
-        "-d", directory.toAbsolutePath().toString());
   }
 }
