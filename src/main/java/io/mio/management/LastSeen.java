@@ -56,10 +56,7 @@ final class LastSeen implements AutoCloseable {
       return;
     }
     try {
-      registry.update(nodes -> {
-        nodes.replaceAll(n -> n.withLastSeen(of(n)));
-        return null;
-      });
+      registry.edit(nodes -> nodes.replaceAll(n -> n.withLastSeen(of(n))));
     } catch (RuntimeException e) {
       dirty.set(true);
       LOG.warn("registry last_seen not saved: {}; will retry in {} s", e.getMessage(),

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The node registry, kept in one JSON file ({@link RegistryCodec}). Reads parse the file every
@@ -92,6 +93,14 @@ public final class NodeRegistry {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@link #update} for a change that returns nothing. */
+  public void edit(Consumer<List<Node>> change) {
+    update(nodes -> {
+      change.accept(nodes);
+      return null;
+    });
   }
 
   private List<Node> read() {
