@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,6 +47,8 @@ public final class NodeRegistry {
   private final Path file;
   private final Path lockFile;
   private final ReentrantLock lock;
+  /** Whether temporary files of killed writers were removed; guarded by {@link #lock}. */
+  private boolean swept;
 
   public NodeRegistry(Path file) {
     this.file = file.toAbsolutePath().normalize();
@@ -79,6 +82,10 @@ public final class NodeRegistry {
   public <T> T update(Change<T> change) {
     lock.lock();
     try (FileChannel channel = openLockFile(); FileLock ignored = channel.lock()) {
+      if (!swept) {
+        sweepTemporaryFiles();
+        swept = true;
+      }
       List<Node> current = read();
       List<Node> next = new ArrayList<>(current);
       T result = change.apply(next);
@@ -134,6 +141,21 @@ public final class NodeRegistry {
       fsyncDirectory();
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Removes temporary files a writer left when it was killed between create and rename. Only
+   * safe under the file lock: then no other writer is between those two steps.
+   */
+  private void sweepTemporaryFiles() throws IOException {
+    String prefix = "." + file.getFileName() + ".";
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(),
+        p -> p.getFileName().toString().startsWith(prefix)
+            && p.getFileName().toString().endsWith(".tmp"))) {
+      for (Path p : leftovers) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
