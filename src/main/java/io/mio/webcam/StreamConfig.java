@@ -15,13 +15,12 @@ public record StreamConfig(int maxConnections, Duration maxFrameAge, Duration wr
 
   public static final int MAX_CONNECTIONS_LIMIT = 2000;
 
-  public static StreamConfig read(ConfigReader r) {
+  /** Reads the stream settings; the frame-age limit is the camera's, read once there. */
+  public static StreamConfig read(ConfigReader r, Duration maxFrameAge) {
     int max = r.integer(ConfigKeys.MAX_STREAM_CONNECTIONS, 20, 1, MAX_CONNECTIONS_LIMIT);
-    Duration age = r.seconds(ConfigKeys.MAX_FRAME_AGE_SECONDS, Duration.ofSeconds(10),
-        Duration.ofSeconds(1), Duration.ofHours(1));
     // At least 2 s: during a camera stall a stream still gets one part per second.
     Duration write = r.seconds(ConfigKeys.STREAM_WRITE_TIMEOUT_SECONDS, Duration.ofSeconds(10),
         Duration.ofSeconds(2), Duration.ofMinutes(10));
-    return new StreamConfig(max, age, write);
+    return new StreamConfig(max, maxFrameAge, write);
   }
 }

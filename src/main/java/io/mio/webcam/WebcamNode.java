@@ -1,5 +1,6 @@
 package io.mio.webcam;
 
+import io.mio.camera.Cameras;
 import io.mio.camera.FrameSource;
 import io.mio.http.Router;
 import io.mio.http.WebServer;
@@ -32,8 +33,7 @@ public final class WebcamNode implements AutoCloseable {
 
   /** Starts a node on the camera its configuration names. */
   public static WebcamNode start(WebcamConfig config) throws Exception {
-    // TODO(#2): wire Cameras.create(config.camera()) when the camera sources land on main.
-    return start(config, new NoCameraSource());
+    return start(config, Cameras.create(config.camera()));
   }
 
   /** Starts a node on the given source; the node owns the source and closes it. */

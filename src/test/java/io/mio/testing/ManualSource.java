@@ -34,6 +34,16 @@ public final class ManualSource implements FrameSource {
   }
 
   @Override
+  public void reconfigure(io.mio.camera.CameraSettings settings) {
+    stats.restarts.incrementAndGet();
+  }
+
+  @Override
+  public void restart() {
+    stats.restarts.incrementAndGet();
+  }
+
+  @Override
   public String describe() {
     return "manual test source";
   }
