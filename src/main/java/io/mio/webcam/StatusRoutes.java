@@ -81,15 +81,26 @@ final class StatusRoutes {
     s.put("fps", Math.round(hub.fps(now) * 10) / 10.0);
     s.put("resolution", hub.latest().flatMap(p -> JpegSize.text(p.frame().jpeg())).orElse(null));
     s.put("frame_age_ms", v.frameAgeMillis().orElse(null));
-    s.put("connections", Map.of("current", streams.current(), "max", streams.maxClients()));
+    s.put("connections", connections());
     s.put("uptime_seconds", (now - startedNanos) / 1_000_000_000L);
     s.put("frames_captured", stats.framesCaptured.get());
     s.put("frames_dropped", stats.framesDropped());
-    Map<String, Object> camera = new LinkedHashMap<>();
-    camera.put("source", source.describe());
-    camera.put("state", stats.state().name().toLowerCase(Locale.ROOT));
-    camera.put("restarts", stats.restarts.get());
-    s.put("camera", camera);
+    s.put("camera", camera(stats));
     return s;
+  }
+
+  private Map<String, Object> connections() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("current", streams.current());
+    c.put("max", streams.maxClients());
+    return c;
+  }
+
+  private Map<String, Object> camera(CameraStats stats) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("source", source.describe());
+    c.put("state", stats.state().name().toLowerCase(Locale.ROOT));
+    c.put("restarts", stats.restarts.get());
+    return c;
   }
 }

@@ -113,6 +113,7 @@ class WebcamRoutesTest {
     assertThat(s.get("reason").isNull()).isTrue();
     assertThat(s.get("name").asString()).isEqualTo("test-cam");
     assertThat(s.get("resolution").asString()).isEqualTo("640x360");
+    assertThat(s.get("connections").propertyNames()).containsExactly("current", "max");
     assertThat(s.get("connections").get("max").asInt()).isEqualTo(20);
     assertThat(s.get("camera").propertyNames()).containsExactly("source", "state", "restarts");
     assertThat(s.get("camera").get("state").asString()).isEqualTo("running");
