@@ -14,6 +14,12 @@ public final class CameraScripts {
 
   private CameraScripts() {}
 
+  /** A webcam node whose camera is the ffmpeg test source. */
+  public static MioProcess.Builder ffmpegNode() {
+    return MioProcess.webcam().env("MIO_CAMERA", "command")
+        .env("MIO_CAMERA_COMMAND", FFMPEG_TESTSRC);
+  }
+
   /**
    * A script that runs the ffmpeg test source while {@code flag} exists and otherwise exits
    * after a second (so the supervisor keeps restarting it and the camera stays down). ffmpeg is

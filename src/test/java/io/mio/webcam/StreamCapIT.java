@@ -20,8 +20,7 @@ class StreamCapIT {
   @Test
   void theEleventhStreamGets429WithRetryAfterWhileHealthKeepsAnswering() throws Exception {
     List<RawHttp> streams = new ArrayList<>();
-    try (MioProcess node = MioProcess.webcam().env("MIO_CAMERA", "command")
-        .env("MIO_CAMERA_COMMAND", CameraScripts.FFMPEG_TESTSRC)
+    try (MioProcess node = CameraScripts.ffmpegNode()
         .env("MIO_MAX_STREAM_CONNECTIONS", "10").start().awaitReady()) {
       for (int i = 0; i < 10; i++) {
         RawHttp s = RawHttp.get(node.port(), "/stream.mjpg", 1024 * 1024);

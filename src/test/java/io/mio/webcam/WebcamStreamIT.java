@@ -29,8 +29,7 @@ class WebcamStreamIT {
 
   @BeforeAll
   static void start() throws Exception {
-    node = MioProcess.webcam().env("MIO_CAMERA", "command")
-        .env("MIO_CAMERA_COMMAND", CameraScripts.FFMPEG_TESTSRC).start().awaitReady();
+    node = CameraScripts.ffmpegNode().start().awaitReady();
   }
 
   @AfterAll
