@@ -44,14 +44,18 @@ class CameraRestartIT {
 
         Files.delete(flag);
         killFfmpeg(node);
+        long killed = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).until(() -> node.get("/ready").statusCode() == 503);
+        System.out.printf("camera killed: /ready 503 after %d ms%n", sinceMillis(killed));
         notReadyFor(node, Duration.ofSeconds(3));
         int beforeRecovery = parts.size();
         long lastIdBefore = parts.getLast().frameId();
         assertThat(parts.subList(15, beforeRecovery)).anyMatch(Part::stale);
 
         Files.writeString(flag, "on");
+        long restored = System.nanoTime();
         node.awaitStatus("/ready", 200, Duration.ofSeconds(60));
+        System.out.printf("camera back: /ready 200 after %d ms%n", sinceMillis(restored));
         await().atMost(Duration.ofSeconds(10)).until(() -> freshAfter(parts, beforeRecovery) >= 15);
 
         assertThat(failure.get()).as("stream error").isNull();
@@ -61,6 +65,10 @@ class CameraRestartIT {
             "\"restarts\":0");
       }
     }
+  }
+
+  private static long sinceMillis(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   private static void notReadyFor(MioProcess node, Duration period) {
