@@ -23,11 +23,12 @@ dry_run=false
 root=
 jar="$repo/target/mio.jar"
 java_home=${JAVA_HOME:-}
+explicit_java=false
 start=true
 modes=
 
 usage() {
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -48,7 +49,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --dry-run) dry_run=true; shift ;;
     --jar) jar=${2:?--jar needs a path}; shift 2 ;;
-    --java-home) java_home=${2:?--java-home needs a directory}; shift 2 ;;
+    --java-home) java_home=${2:?--java-home needs a directory}; explicit_java=true; shift 2 ;;
     --root) root=${2:?--root needs a directory}; shift 2 ;;
     --no-start) start=false; shift ;;
     -h|--help) usage 0 ;;
@@ -66,19 +67,17 @@ if [ -z "$root" ] && [ "$dry_run" != true ] && [ "$(id -u)" -ne 0 ]; then
 fi
 [ -f "$jar" ] || die "no jar at $jar: build it with ./mvnw -B package -DskipTests, or pass --jar"
 
-# Prints the major version of a java binary (25 for "25.0.3", "25-ea" or "25"), or nothing.
-java_major() {
-  "$1" -version 2>&1 | sed -n '1s/^[^"]*"\([0-9][0-9]*\).*/\1/p'
+# True when DIR holds a java binary of version 25 or newer ("25.0.3", "25-ea", "26").
+is_java25() {
+  [ -x "$1/bin/java" ] || return 1
+  major=$("$1/bin/java" -version 2>&1 | sed -n '1s/^[^"]*"\([0-9][0-9]*\).*/\1/p')
+  [ -n "$major" ] && [ "$major" -ge 25 ]
 }
 
 find_java_home() {
   for candidate in "$java_home" /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/java-2[5-9]-* \
       /usr/lib/jvm/*; do
-    if [ -z "$candidate" ] || [ ! -x "$candidate/bin/java" ]; then
-      continue
-    fi
-    major=$(java_major "$candidate/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 25 ]; then
+    if [ -n "$candidate" ] && is_java25 "$candidate"; then
       echo "$candidate"
       return 0
     fi
@@ -86,6 +85,9 @@ find_java_home() {
   return 1
 }
 
+if [ "$explicit_java" = true ] && ! is_java25 "$java_home"; then
+  die "--java-home $java_home is not Java 25 or newer"
+fi
 java_home=$(find_java_home) || die "no Java 25 or newer found (looked at \$JAVA_HOME and" \
   "/usr/lib/jvm). Install Temurin 25 (apt install temurin-25-jre from packages.adoptium.net)" \
   "or openjdk-25-jre-headless where your release has it, or pass --java-home DIR."
