@@ -31,7 +31,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B package -DskipTests
 # java.desktop is ImageIO/Java2D for the mock camera; jdk.management feeds the JVM metrics.
 # The RUN below refuses to link if the jar has grown a dependency that the list lacks.
 FROM ${JDK_IMAGE} AS jre
-ARG JLINK_MODULES=java.base,java.desktop,java.naming,java.net.http,java.security.jgss,java.sql,jdk.management,jdk.unsupported
+ARG JLINK_MODULES="java.base,java.desktop,java.naming,java.net.http,java.security.jgss,\
+java.sql,jdk.management,jdk.unsupported"
 COPY --from=build /src/target/mio.jar /tmp/mio.jar
 RUN set -eu; \
     needed="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 25 /tmp/mio.jar)"; \
@@ -50,7 +51,7 @@ ARG REVISION=unknown
 ARG CREATED=unknown
 ARG SOURCE_URL=
 LABEL org.opencontainers.image.title="motion-in-ocean" \
-      org.opencontainers.image.description="Self-hosted camera streaming: MJPEG webcam nodes and a management hub" \
+      org.opencontainers.image.description="Self-hosted MJPEG webcam nodes and hub" \
       org.opencontainers.image.source="${SOURCE_URL}" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}" \
@@ -104,7 +105,8 @@ ARG RPI_KEY_URL=https://archive.raspberrypi.com/debian/raspberrypi.gpg.key
 ARG RPI_KEY_FINGERPRINT=CF8A1AF502A2AA2D763BAE7E82B129927FA3303E
 ADD ${RPI_KEY_URL} /tmp/raspberrypi.asc
 RUN set -eu; \
-    fpr="$(gpg --show-keys --with-colons /tmp/raspberrypi.asc | awk -F: '$1=="fpr"{print $10; exit}')"; \
+    fpr="$(gpg --show-keys --with-colons /tmp/raspberrypi.asc \
+      | awk -F: '$1=="fpr" {print $10; exit}')"; \
     if [ "$fpr" != "$RPI_KEY_FINGERPRINT" ]; then \
       echo "rpi-keyring: key fingerprint is '$fpr', expected $RPI_KEY_FINGERPRINT" >&2; exit 1; \
     fi; \
@@ -119,7 +121,7 @@ USER root
 COPY --from=rpi-keyring /raspberrypi.gpg /etc/apt/keyrings/raspberrypi.gpg
 RUN set -eu; \
     if [ "$TARGETARCH" != "arm64" ]; then \
-      echo "webcam-pi is for linux/arm64 (Raspberry Pi); build --target webcam for $TARGETARCH" >&2; \
+      echo "webcam-pi needs linux/arm64; build --target webcam for $TARGETARCH" >&2; \
       exit 1; \
     fi; \
     printf '%s\n' 'Types: deb' 'URIs: http://archive.raspberrypi.com/debian/' \

@@ -75,8 +75,10 @@ final class Dockerfile {
       if (line.startsWith("#") || (line.isEmpty() && pending.isEmpty())) {
         continue;
       }
+      // Like Docker: the backslash and newline go, the next line's text follows as it is.
       boolean continues = line.endsWith("\\");
-      pending.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+      String kept = raw.stripTrailing();
+      pending.append(continues ? kept.substring(0, kept.length() - 1) : kept);
       if (!continues) {
         lines.add(pending.toString().strip());
         pending.setLength(0);
@@ -103,7 +105,7 @@ final class Dockerfile {
     stages.values().forEach(s -> all.addAll(s.instructions()));
     return all.stream().filter(i -> i.keyword().equals("ARG"))
         .map(Instruction::args).filter(a -> a.startsWith(name + "="))
-        .map(a -> a.substring(name.length() + 1)).findFirst();
+        .map(a -> a.substring(name.length() + 1).replaceAll("^\"|\"$", "")).findFirst();
   }
 
   /**
