@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An external tool (docker-compose, systemd-analyze, sh, shellcheck) run to completion with a
- * clean environment and a time limit, for the deployment tests. Output is stdout and stderr
- * merged, because the tools print their complaints on either.
+ * clean environment and a time limit, for the deployment tests. Stdout and stderr are kept
+ * apart (stdout may be data to parse) and {@link Result#output()} joins them for messages.
  */
 final class Command {
 
@@ -69,8 +69,7 @@ final class Command {
 
   /** Runs the command; a command that outlives the limit is killed and fails the test. */
   Result run() {
-    ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile());
     // Only what the tools need: no MIO_*, COMPOSE_* or DOCKER_* from the developer's shell.
     Map<String, String> e = pb.environment();
     List<String> keep = new ArrayList<>(List.of("PATH", "HOME", "LANG", "TMPDIR"));
@@ -79,6 +78,7 @@ final class Command {
     try {
       Process p = pb.start();
       CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
       try (OutputStream in = p.getOutputStream()) {
         in.write(stdin.getBytes(StandardCharsets.UTF_8));
       }
@@ -86,7 +86,7 @@ final class Command {
         p.destroyForcibly();
         throw new AssertionError(args + " did not finish within " + LIMIT);
       }
-      return new Result(p.exitValue(), out.join());
+      return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e1) {
       throw new UncheckedIOException("could not run " + args, e1);
     } catch (InterruptedException e2) {
@@ -103,16 +103,17 @@ final class Command {
     }
   }
 
-  /** How a command ended: its exit code and everything it printed. */
-  record Result(int exit, String output) {
+  /** How a command ended: its exit code and what it printed on each stream. */
+  record Result(int exit, String stdout, String stderr) {
 
-    boolean ok() {
-      return exit == 0;
+    /** Everything printed, stdout first. */
+    String output() {
+      return stdout + stderr;
     }
 
     @Override
     public String toString() {
-      return "exit " + exit + ":\n" + output;
+      return "exit " + exit + ":\n" + output();
     }
   }
 }
