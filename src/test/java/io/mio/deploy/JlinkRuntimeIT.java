@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mio.http.Json;
 import io.mio.testing.MioProcess;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -76,17 +74,13 @@ class JlinkRuntimeIT {
   }
 
   @Test
-  void platformFeaturesTheProductUsesWorkOnTheRuntime() throws IOException {
-    Path jpeg = RUNTIME.resolveSibling("probe.jpg");
-    Command.Result r = Command.of(java(), "-Djava.awt.headless=true", "-cp",
-        Path.of("target/test-classes").toAbsolutePath().toString(),
-        LinkedRuntimeProbe.class.getName(), jpeg.toString()).run();
+  void platformFeaturesTheProductUsesWorkOnTheRuntime() {
+    String classpath = Path.of("target/test-classes").toAbsolutePath() + ":" + jar();
+    Command.Result r = Command.of(java(), "-Djava.awt.headless=true", "-cp", classpath,
+        LinkedRuntimeProbe.class.getName()).run();
 
     assertThat(r.exit()).as("%s", r).isZero();
-    assertThat(r.stdout()).startsWith("probe ok:");
-    BufferedImage decoded = ImageIO.read(jpeg.toFile());
-    assertThat(decoded.getWidth()).isEqualTo(320);
-    assertThat(decoded.getHeight()).isEqualTo(240);
+    assertThat(r.stdout()).contains("mock frame 320x240").contains("probe ok:");
   }
 
   @Test

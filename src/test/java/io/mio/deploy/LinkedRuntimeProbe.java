@@ -1,35 +1,38 @@
 package io.mio.deploy;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
+import io.mio.camera.CameraSettings;
+import io.mio.camera.Frame;
+import io.mio.camera.MockSource;
+import io.mio.config.Resolution;
 import java.awt.image.BufferedImage;
-import java.io.File;
+import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.net.ssl.SSLContext;
 
 /**
- * Run by {@link JlinkRuntimeIT} on the jlink'ed runtime the image ships: touches each platform
- * feature the product relies on (Java2D text and ImageIO JPEG for the mock camera, the JDK
- * management beans behind the JVM metrics, TLS and the HTTP client for hub-to-node calls), so
- * a module missing from the Dockerfile's list fails here rather than on a Raspberry Pi.
+ * Run by {@link JlinkRuntimeIT} on the jlink'ed runtime the image ships (classpath: the jar and
+ * the test classes). It touches each platform feature the product relies on: the mock camera's
+ * Java2D painting and ImageIO JPEG encoding, the JDK management beans behind the JVM metrics,
+ * TLS and the HTTP client for hub-to-node calls. A module missing from the Dockerfile's list
+ * then fails here rather than on a Raspberry Pi.
  */
 public final class LinkedRuntimeProbe {
 
   private LinkedRuntimeProbe() {}
 
   public static void main(String[] args) throws Exception {
-    BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.WHITE);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
-    g.drawString("12:34:56 frame 42", 10, 120);
-    g.dispose();
-    if (!ImageIO.write(image, "jpeg", new File(args[0]))) {
-      throw new IllegalStateException("no JPEG writer in this runtime");
+    CompletableFuture<Frame> first = new CompletableFuture<>();
+    CameraSettings small = new CameraSettings(new Resolution(320, 240), 10, 80);
+    try (MockSource camera = new MockSource(small)) {
+      camera.start(first::complete);
+      Frame frame = first.get(10, TimeUnit.SECONDS);
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(frame.jpeg()));
+      System.out.println("mock frame " + image.getWidth() + "x" + image.getHeight());
     }
 
     OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
