@@ -15,6 +15,15 @@ public interface FrameSource extends AutoCloseable {
   /** Counters and state for metrics, status and readiness. */
   CameraStats stats();
 
+  /**
+   * Applies new resolution, fps and quality by restarting the camera with them; the listener
+   * stays. Returns at once; frames with the new settings follow shortly.
+   */
+  void reconfigure(CameraSettings settings);
+
+  /** Restarts the camera (the restart-camera action); returns at once. */
+  void restart();
+
   @Override
   void close();
 }
