@@ -62,7 +62,9 @@ public sealed interface CameraCommand {
   /**
    * A command line given by the operator, run by {@code /bin/sh -c "exec ..."} (so the shell
    * becomes the program and signals reach it) after replacing {@code {width}}, {@code {height}},
-   * {@code {fps}} and {@code {quality}} with the current settings.
+   * {@code {fps}} and {@code {quality}} with the current settings. A line with several commands
+   * ({@code ;}, {@code &}, {@code |}) keeps its shell, which would otherwise run only the first;
+   * stopping takes down the shell's whole tree either way.
    */
   record Shell(String template) implements CameraCommand {
 
@@ -78,7 +80,8 @@ public sealed interface CameraCommand {
           .replace("{height}", Integer.toString(s.resolution().height()))
           .replace("{fps}", Integer.toString(s.fps()))
           .replace("{quality}", Integer.toString(s.jpegQuality()));
-      return List.of("/bin/sh", "-c", "exec " + line);
+      boolean several = line.chars().anyMatch(c -> c == ';' || c == '&' || c == '|' || c == '\n');
+      return List.of("/bin/sh", "-c", several ? line : "exec " + line);
     }
 
     @Override

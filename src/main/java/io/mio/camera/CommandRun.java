@@ -15,13 +15,13 @@ final class CommandRun {
   private static final Duration DRAIN = Duration.ofSeconds(1);
 
   private final ProcessTree tree;
-  private final Thread reader;
-  private final Thread errors;
+  // Set once by start() on the supervisor thread, which alone reads them afterwards.
+  private Thread reader;
+  private Thread errors;
+  private volatile String lastStderr = "";
 
-  private CommandRun(ProcessTree tree, Thread reader, Thread errors) {
+  private CommandRun(ProcessTree tree) {
     this.tree = tree;
-    this.reader = reader;
-    this.errors = errors;
   }
 
   /**
@@ -30,25 +30,33 @@ final class CommandRun {
    */
   static CommandRun start(List<String> argv, int maxFrameBytes, CameraStats stats,
       Consumer<byte[]> frames, String subject) throws IOException {
-    ProcessTree tree = ProcessTree.start(argv);
-    Process process = tree.process();
+    CommandRun run = new CommandRun(ProcessTree.start(argv));
+    Process process = run.process();
     JpegSplitter splitter = new JpegSplitter(maxFrameBytes, stats, frames);
-    Thread reader = Thread.ofPlatform().name("camera-reader").daemon().start(() -> {
+    run.reader = Thread.ofPlatform().name("camera-reader").daemon().start(() -> {
       try (var in = process.getInputStream()) {
         splitter.readAll(in);
       } catch (IOException e) {
         // The pipe closed because the process was stopped: the run is over.
       }
     });
-    StderrLog log = new StderrLog(subject, stats::lastError);
-    Thread errors = Thread.ofPlatform().name("camera-stderr").daemon().start(() -> {
+    StderrLog log = new StderrLog(subject, line -> {
+      run.lastStderr = line;
+      stats.lastError(line);
+    });
+    run.errors = Thread.ofPlatform().name("camera-stderr").daemon().start(() -> {
       try (var in = process.getErrorStream()) {
         log.copy(in);
       } catch (IOException e) {
         // Same as above.
       }
     });
-    return new CommandRun(tree, reader, errors);
+    return run;
+  }
+
+  /** The last line this run wrote to stderr, or "". */
+  String lastStderr() {
+    return lastStderr;
   }
 
   Process process() {

@@ -174,7 +174,9 @@ public final class CommandSource implements FrameSource {
       }
       if (!run.process().isAlive()) {
         run.awaitOutput();
-        return "exited with code " + run.process().exitValue() + lastWords();
+        String last = run.lastStderr();
+        return "exited with code " + run.process().exitValue()
+            + (last.isEmpty() ? "" : " (" + last + ")");
       }
       long silent = System.nanoTime() - lastFrameNanos;
       if (silent > maxAge) {
@@ -196,11 +198,6 @@ public final class CommandSource implements FrameSource {
     LOG.warn("camera {}: {}; restarting in {} ms (restart {}); check the camera and its command",
         command.label(), why, delay.toMillis(), stats.restarts.get());
     sleep(delay);
-  }
-
-  private String lastWords() {
-    String last = stats.lastError();
-    return last.isEmpty() ? "" : " (" + last + ")";
   }
 
   /** Called on the reader thread for each complete frame. */
