@@ -25,9 +25,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Threads: each probe runs on its own virtual thread; a semaphore keeps at most
  * {@link #CONCURRENCY} calls in flight so a large fleet does not open hundreds of sockets at
- * once, and nodes that failed last time are probed last. One deadline covers the whole overview: whatever has not answered by then is reported
- * as {@code NODE_TIMEOUT} and its call is interrupted (which aborts the request), so one dead
- * node never delays the answer past the deadline.
+ * once, and nodes that failed last time are probed last. One deadline covers the whole
+ * overview: whatever has not answered by then is reported as {@code NODE_TIMEOUT} and its
+ * call is interrupted (which aborts the request), so one dead node never delays the answer past
+ * the deadline.
  */
 final class Overview {
 

@@ -112,8 +112,8 @@ class OverviewTest {
   @Test
   void listsNodesSortedById() throws Exception {
     try (StatusStubs live = StatusStubs.start(2)) {
-      Map<String, Object> out = overview(Duration.ofSeconds(30)).build(List.of(node("b", live.baseUrls().get(0), true),
-          node("a", live.baseUrls().get(1), true)));
+      Map<String, Object> out = overview(Duration.ofSeconds(30)).build(List.of(
+          node("b", live.baseUrls().get(0), true), node("a", live.baseUrls().get(1), true)));
 
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> entries = (List<Map<String, Object>>) out.get("nodes");
