@@ -2,6 +2,7 @@ package io.mio.management;
 
 import io.mio.http.Access;
 import io.mio.http.Router;
+import io.mio.http.StaticFiles;
 import io.mio.http.WebServer;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class ManagementHub implements AutoCloseable {
   public static ManagementHub start(ManagementConfig config) throws Exception {
     Router router = new Router();
     router.get("/health", Access.PUBLIC, ex -> ex.sendJson(200, Map.of("status", "ok")));
+    StaticFiles.fromClasspath("static").mount(router, "dashboard.html");
     WebServer server = new WebServer(config.server().bindHost(), config.server().port(),
         Duration.ofSeconds(30), router).start();
     return new ManagementHub(server);

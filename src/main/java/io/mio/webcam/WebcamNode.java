@@ -2,6 +2,7 @@ package io.mio.webcam;
 
 import io.mio.http.Access;
 import io.mio.http.Router;
+import io.mio.http.StaticFiles;
 import io.mio.http.WebServer;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class WebcamNode implements AutoCloseable {
   public static WebcamNode start(WebcamConfig config) throws Exception {
     Router router = new Router();
     router.get("/health", Access.PUBLIC, ex -> ex.sendJson(200, Map.of("status", "ok")));
+    StaticFiles.fromClasspath("static").mount(router, "webcam.html");
     WebServer server = new WebServer(config.server().bindHost(), config.server().port(),
         Duration.ofSeconds(10), router).start();
     return new WebcamNode(server);
