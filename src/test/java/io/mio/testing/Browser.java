@@ -1,0 +1,151 @@
+package io.mio.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through chromedriver, for tests of the web UI against the
+ * real jar. Uses the system binaries only (no driver download); {@link #close()} ends both.
+ *
+ * <pre>{@code
+ * try (Browser b = Browser.start(Browser.DESKTOP)) {
+ *   b.open(node.baseUrl() + "/");
+ *   b.screenshot("webcam-desktop");
+ * }
+ * }</pre>
+ */
+public final class Browser implements AutoCloseable {
+
+  /** A viewport: CSS pixels and whether the page should behave as on a phone. */
+  public record Viewport(String name, int width, int height, boolean mobile) {}
+
+  public static final Viewport PHONE = new Viewport("phone", 390, 844, true);
+  public static final Viewport DESKTOP = new Viewport("desktop", 1440, 900, false);
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver driver;
+  private final Path downloads;
+
+  private Browser(ChromeDriver driver, Path downloads) {
+    this.driver = driver;
+    this.downloads = downloads;
+  }
+
+  public static Browser start(Viewport viewport) throws IOException {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
+          + "apt-get install -y chromium chromium-driver (or -Dtest.excludedGroups=browser)");
+    }
+    Path downloads = Files.createTempDirectory("mio-downloads");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--disable-gpu", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
+        "--window-size=" + viewport.width() + "," + viewport.height());
+    options.setExperimentalOption("prefs", Map.of(
+        "download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    Browser browser = new Browser(new ChromeDriver(service, options), downloads);
+    browser.viewport(viewport);
+    return browser;
+  }
+
+  /** Sets the exact viewport (window sizes include browser chrome; this does not). */
+  public Browser viewport(Viewport v) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+        "width", v.width(), "height", v.height(), "deviceScaleFactor", 1, "mobile", v.mobile()));
+    return this;
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public Browser open(String url) {
+    driver.get(url);
+    return this;
+  }
+
+  public WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  public List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  public String text(String css) {
+    return find(css).getText();
+  }
+
+  /** Runs JavaScript in the page; {@code arguments[i]} are the args. */
+  public Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  public WebDriverWait waiting(Duration atMost) {
+    return new WebDriverWait(driver, atMost);
+  }
+
+  /** Where Chromium saves downloads for this browser. */
+  public Path downloads() {
+    return downloads;
+  }
+
+  /** Saves a full-viewport PNG under target/screenshots and returns its path. */
+  public Path screenshot(String name) {
+    return save(name, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  public Path screenshot(String name, WebElement element) {
+    return save(name, element.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Console messages at SEVERE (uncaught errors, failed loads) since the last call. */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).toList();
+  }
+
+  private static Path save(String name, byte[] png) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, png);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
