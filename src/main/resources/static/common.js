@@ -155,7 +155,10 @@ function runDialog(dialog, form, focusTarget, accept) {
 export function showFieldErrors(form, fields) {
   const unmatched = {};
   for (const [name, message] of Object.entries(fields)) {
-    const input = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    // "labels.room" belongs to the labels input, "auth" to the auth type.
+    const input = form.querySelector(`[data-field="${CSS.escape(name)}"]`)
+      || form.querySelector(`[data-field="${CSS.escape(name.split('.')[0])}"]`)
+      || form.querySelector(`[data-field^="${CSS.escape(name)}."]`);
     if (input) setFieldError(input, message);
     else unmatched[name] = message;
   }

@@ -1,6 +1,7 @@
 // The add / edit node dialog: checks input before sending, shows the hub's VALIDATION_ERROR
 // details next to the fields, and edits with If-Match so two editors cannot overwrite each
-// other unnoticed. Secrets are write-only: an empty secret field keeps the stored one.
+// other unnoticed (PUT with If-Match). Secrets are write-only: an empty secret field keeps
+// the stored one.
 
 import { clearFieldErrors, focusFirstInvalid, setFieldError, showFieldErrors } from './common.js';
 
@@ -9,7 +10,7 @@ const enc = encodeURIComponent;
 
 export function slugOf(name) {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '').slice(0, 64);
+    .replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
 }
 
 /** Returns an error message for a base URL, or '' when it is usable. */
@@ -107,8 +108,8 @@ export class NodeDialog {
     const id = this.editing ? this.editing.node.id : ($('node-id').value.trim() || slugOf(name));
     setFieldError($('node-name'), name ? '' : 'Enter a name.');
     setFieldError($('node-url'), checkBaseUrl($('node-url').value));
-    if (!this.editing && name && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) {
-      setFieldError($('node-id'), 'Use letters, digits, dots, dashes and underscores.');
+    if (!this.editing && name && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) {
+      setFieldError($('node-id'), 'Use 1-63 lower-case letters, digits or dashes.');
     }
     let labels = {};
     try {
@@ -118,27 +119,26 @@ export class NodeDialog {
     }
     const auth = this.collectAuth();
     if (focusFirstInvalid(this.form)) return null;
-    const body = { id, name, base_url: $('node-url').value.trim(), labels };
-    if (auth) body.auth = auth;
-    if (!this.editing) body.transport = 'http';
-    return body;
+    return { id, name, base_url: $('node-url').value.trim(), auth, labels, transport: 'http' };
   }
 
-  /** The auth object to send, or null to leave the stored one untouched (edit, nothing typed). */
+  /**
+   * The auth object to send. The hub keeps the stored secret when the type stays the same and
+   * no new secret is sent, so an empty secret field means "unchanged" on edit.
+   */
   collectAuth() {
     const type = $('node-auth-type').value;
     const stored = this.editing && this.editing.node.auth;
-    const keep = stored && stored.type === type && stored.secret_set;
+    const keep = Boolean(stored && stored.type === type && stored.secret_set);
     const token = $('node-token').value;
     const username = $('node-username').value.trim();
     const password = $('node-password').value;
     if (type === 'bearer' && !token && !keep) setFieldError($('node-token'), 'Enter the node\'s token.');
     if (type === 'basic' && !username) setFieldError($('node-username'), 'Enter the user name.');
     if (type === 'basic' && !password && !keep) setFieldError($('node-password'), 'Enter the password.');
-    if (type === 'none') return stored && stored.type === 'none' ? null : { type };
-    if (type === 'bearer') return token ? { type, token } : (keep ? null : { type });
-    if (!password && keep && username === stored.username) return null;
-    return password ? { type, username, password } : { type, username };
+    if (type === 'bearer') return token ? { type, token } : { type };
+    if (type === 'basic') return password ? { type, username, password } : { type, username };
+    return { type };
   }
 
   async save() {
@@ -148,9 +148,9 @@ export class NodeDialog {
     $('node-save').disabled = true;
     try {
       if (this.editing) {
-        const { id, ...changes } = body;
-        await this.api.request('PATCH', `/api/v1/nodes/${enc(id)}`,
-          { body: changes, headers: this.editing.etag ? { 'If-Match': this.editing.etag } : {} });
+        // PUT replaces the whole node, so a label removed in the form is removed on the hub.
+        await this.api.request('PUT', `/api/v1/nodes/${enc(body.id)}`,
+          { body, headers: this.editing.etag ? { 'If-Match': this.editing.etag } : {} });
       } else {
         await this.api.request('POST', '/api/v1/nodes', { body });
       }

@@ -66,7 +66,14 @@ export class StreamView {
     if (this.state === 'idle') return;
     this.attempt = 0;
     this.hideOverlay();
+    this.fitAspect();
     this.setState('live');
+  }
+
+  /** The box takes the picture's own aspect ratio (it changes when the resolution does). */
+  fitAspect() {
+    const { naturalWidth: w, naturalHeight: h } = this.img;
+    if (w && h) this.img.closest('.video-box').style.setProperty('--ar', (w / h).toFixed(4));
   }
 
   onDrop(why) {
@@ -89,6 +96,7 @@ export class StreamView {
     if (this.state !== 'live' || document.hidden) return;
     const sample = this.sample();
     if (sample === null) return;
+    this.fitAspect();
     const now = Date.now();
     if (sample !== this.lastSample) {
       this.lastSample = sample;

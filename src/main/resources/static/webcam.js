@@ -70,7 +70,6 @@ function showStatus(s) {
   $('stat-age').textContent = formatAgeMs(s.frame_age_ms);
   $('stat-uptime').textContent = formatDuration(s.uptime_seconds);
   $('stat-restarts').textContent = s.camera && s.camera.restarts !== undefined ? s.camera.restarts : '—';
-  setAspect(s.resolution);
   stream.nodeStatus(s.status === 'ok');
 }
 
@@ -86,12 +85,6 @@ function showLine(text) {
   if (text === lastLine) return;
   lastLine = text;
   $('status-line').textContent = text;
-}
-
-function setAspect(resolution) {
-  const m = /^(\d+)x(\d+)$/.exec(resolution || '');
-  if (!m) return;
-  $('video-box').style.setProperty('--ar', (Number(m[1]) / Number(m[2])).toFixed(4));
 }
 
 /** "garage-cam-20260101-120501.jpg": node name plus local time, safe for any file system. */
