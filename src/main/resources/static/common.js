@@ -207,9 +207,11 @@ export function formatSince(iso, now = Date.now()) {
   if (!iso) return 'never';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '—';
-  const seconds = Math.max(0, (now - t) / 1000);
-  if (seconds < 5) return 'just now';
-  return `${formatDuration(seconds)} ago`;
+  const s = Math.max(0, Math.floor((now - t) / 1000));
+  if (s < 5) return 'just now';
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  return `${formatDuration(s)} ago`;
 }
 
 export function formatFps(fps) {

@@ -126,6 +126,55 @@ public final class Browser implements AutoCloseable {
     return save(name, element.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** Renders the page with the dark colour scheme (true) or the light one. */
+  public Browser darkMode(boolean dark) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(
+        Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    return this;
+  }
+
+  /**
+   * Visible text whose contrast with the background behind it is under 4.5:1 (WCAG AA), as
+   * "text: ratio" lines. Backgrounds are composed up the ancestors; text drawn over a picture
+   * is skipped (its backdrop is checked where it has one).
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> lowContrastTexts() {
+    return (List<String>) js(LOW_CONTRAST);
+  }
+
+  private static final String LOW_CONTRAST = """
+      const rgba = (s) => (s.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number).concat([1]).slice(0, 4);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+      const over = (top, below) => top.slice(0, 3)
+        .map((c, i) => c * top[3] + below[i] * (1 - top[3])).concat([1]);
+      function backdrop(el) {
+        const layers = [];
+        for (let e = el; e; e = e.parentElement) {
+          if (e.tagName === 'IMG' || e.querySelector(':scope > img')) return null;
+          const bg = rgba(getComputedStyle(e).backgroundColor);
+          if (bg[3] > 0) layers.push(bg);
+          if (bg[3] >= 1) break;
+        }
+        return layers.reverse().reduce((acc, l) => over(l, acc), [255, 255, 255, 1]);
+      }
+      const out = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own || !el.checkVisibility() || el.closest('[aria-hidden=true]')) continue;
+        const style = getComputedStyle(el);
+        if (el.closest('button:disabled')) continue;
+        const bg = backdrop(el);
+        if (!bg) continue;
+        const fg = over(rgba(style.color), bg);
+        const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+        const ratio = (a + 0.05) / (b + 0.05);
+        if (ratio < 4.5) out.push(el.textContent.trim().slice(0, 40) + ': ' + ratio.toFixed(2));
+      }
+      return out;""";
+
   /** Console messages at SEVERE (uncaught errors, failed loads) since the last call. */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
