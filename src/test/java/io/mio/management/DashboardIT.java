@@ -175,6 +175,10 @@ class DashboardIT {
     Number overflow = (Number) browser.js(
         "return document.documentElement.scrollWidth - window.innerWidth");
     assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+    assertThat(browser.lowContrastTexts()).isEmpty();
+    browser.darkMode(true);
+    browser.screenshot("dashboard-phone-dark");
+    assertThat(browser.lowContrastTexts()).isEmpty();
   }
 
   private void signIn(String token) {

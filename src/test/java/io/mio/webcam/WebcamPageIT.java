@@ -166,6 +166,10 @@ class WebcamPageIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.js(SAMPLE_PICTURE) != null);
     browser.screenshot("webcam-phone");
     assertPictureFits();
+    assertThat(browser.lowContrastTexts()).isEmpty();
+    browser.darkMode(true);
+    browser.screenshot("webcam-phone-dark");
+    assertThat(browser.lowContrastTexts()).isEmpty();
   }
 
   private void assertPictureFits() {
