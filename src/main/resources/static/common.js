@@ -42,7 +42,8 @@ export function createApi(tokenKey) {
     }
     if (!response.ok) throw await errorOf(response);
     const text = await response.text();
-    return { status: response.status, headers: response.headers, data: text ? JSON.parse(text) : null };
+    const data = text ? JSON.parse(text) : null;
+    return { status: response.status, headers: response.headers, data };
   }
 
   return {
@@ -63,7 +64,8 @@ async function errorOf(response) {
   }
   const e = body && body.error;
   if (e && typeof e === 'object') {
-    return new ApiError(response.status, e.code || 'ERROR', e.message || response.statusText, e.details);
+    return new ApiError(response.status, e.code || 'ERROR', e.message || response.statusText,
+      e.details);
   }
   return new ApiError(response.status, `HTTP_${response.status}`,
     `The server answered ${response.status} ${response.statusText}.`.trim(), {});
@@ -99,7 +101,8 @@ export function askToken({ title, message, error = '' }) {
     el('div', { class: 'form-buttons' },
       el('button', { type: 'button', value: 'cancel', id: 'token-cancel', text: 'Cancel' }),
       el('button', { type: 'submit', class: 'primary', id: 'token-submit', text: 'Continue' })));
-  const dialog = el('dialog', { class: 'modal', id: 'token-dialog', 'aria-labelledby': 'token-title' }, form);
+  const dialog = el('dialog',
+    { class: 'modal', id: 'token-dialog', 'aria-labelledby': 'token-title' }, form);
   return runDialog(dialog, form, input, () => {
     const value = input.value.trim();
     if (!value) {
@@ -120,7 +123,8 @@ export function confirmDialog({ title, message, confirm = 'OK', danger = false }
     el('p', { text: message }),
     el('div', { class: 'form-buttons' },
       el('button', { type: 'button', value: 'cancel', id: 'confirm-cancel', text: 'Cancel' }), ok));
-  const dialog = el('dialog', { class: 'modal', id: 'confirm-dialog', 'aria-labelledby': 'confirm-title' }, form);
+  const dialog = el('dialog',
+    { class: 'modal', id: 'confirm-dialog', 'aria-labelledby': 'confirm-title' }, form);
   return runDialog(dialog, form, ok, () => true).then((v) => v === true);
 }
 

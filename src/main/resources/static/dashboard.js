@@ -77,7 +77,8 @@ function render(overview) {
     }
   }
   $('empty').hidden = cards.size > 0;
-  $('empty').textContent = 'No nodes yet. Use "Add node" to register a camera, or let one announce itself.';
+  $('empty').textContent =
+    'No nodes yet. Use "Add node" to register a camera, or let one announce itself.';
   grid.append($('empty'));
   grid.setAttribute('aria-busy', 'false');
   if (!loadedOnce) refreshThumbnails();
@@ -110,10 +111,12 @@ const actions = {
       message: 'The hub forgets this node. The camera itself keeps running.' });
     if (ok) act(() => api.request('DELETE', `/api/v1/nodes/${enc(node.id)}`));
   },
-  approve: (node) => act(() => api.request('POST', `/api/v1/nodes/${enc(node.id)}/discovery/approve`)),
+  approve: (node) => act(
+    () => api.request('POST', `/api/v1/nodes/${enc(node.id)}/discovery/approve`)),
   reject: async (node) => {
     const ok = await confirmDialog({ title: `Reject ${node.name}?`, danger: true, confirm: 'Reject',
-      message: 'The hub removes this discovered node. If it keeps announcing, it shows up again.' });
+      message: 'The hub removes this discovered node. If it keeps announcing, it shows up again.',
+    });
     if (ok) act(() => api.request('POST', `/api/v1/nodes/${enc(node.id)}/discovery/reject`));
   },
 };

@@ -13,7 +13,9 @@ export const ERROR_HELP = {
   SSRF_BLOCKED: 'The hub\'s network policy forbids this address (MIO_NODE_ALLOWED_NETWORKS).',
 };
 
-const LABELS = { ok: 'OK', degraded: 'Degraded', unavailable: 'Unavailable', pending: 'Pending approval' };
+const LABELS = {
+  ok: 'OK', degraded: 'Degraded', unavailable: 'Unavailable', pending: 'Pending approval',
+};
 const HAS_PICTURE = new Set(['ok', 'degraded']);
 
 function snapshotUrl(baseUrl) {
@@ -52,7 +54,8 @@ export class NodeCard {
         el('div', { class: 'card-head' }, el('h2', {}, this.title), this.badge),
         this.url, this.explain,
         el('dl', { class: 'stats' },
-          stat('Frame rate', this.fps), stat('Last seen', this.seen), stat('Latency', this.latency)),
+          stat('Frame rate', this.fps), stat('Last seen', this.seen),
+          stat('Latency', this.latency)),
         this.buttons));
   }
 
@@ -73,8 +76,11 @@ export class NodeCard {
     const ns = node.node_status || {};
     this.fps.textContent = HAS_PICTURE.has(node.status) ? formatFps(ns.fps) : '—';
     this.seen.textContent = formatSince(node.last_seen);
-    this.latency.textContent = typeof node.latency_ms === 'number' ? `${Math.round(node.latency_ms)} ms` : '—';
-    if ((previous === 'pending') !== (node.status === 'pending') || previous === null) this.renderButtons();
+    const ms = node.latency_ms;
+    this.latency.textContent = typeof ms === 'number' ? `${Math.round(ms)} ms` : '—';
+    if (previous === null || (previous === 'pending') !== (node.status === 'pending')) {
+      this.renderButtons();
+    }
     if (!HAS_PICTURE.has(node.status)) this.showNoPicture();
     if (previous === node.status) return null;
     const code = node.error && node.error.code ? ` (${node.error.code})` : '';
@@ -84,20 +90,25 @@ export class NodeCard {
   explanation(node) {
     if (node.status === 'unavailable') {
       const code = (node.error && node.error.code) || 'UNKNOWN';
-      const help = ERROR_HELP[code] || (node.error && node.error.message) || 'The hub could not check this node.';
+      const help = ERROR_HELP[code] || (node.error && node.error.message)
+        || 'The hub could not check this node.';
       return [el('code', { class: 'error-code', text: code }), ` ${help}`];
     }
     if (node.status === 'degraded') {
       const reason = node.node_status && node.node_status.reason;
       return [`${reasonText(reason) || 'The camera has no fresh picture'}.`];
     }
-    if (node.status === 'pending') return ['Announced itself to the hub. Approve it to start watching.'];
+    if (node.status === 'pending') {
+      return ['Announced itself to the hub. Approve it to start watching.'];
+    }
     return ['Streaming normally.'];
   }
 
   renderButtons() {
-    const b = (text, action, cls) => el('button', { type: 'button', class: cls, 'data-action': action,
-      text, 'aria-label': `${text} ${this.node.name}`, onclick: () => this.actions[action](this.node) });
+    const b = (text, action, cls) => el('button', {
+      type: 'button', class: cls, 'data-action': action, text,
+      'aria-label': `${text} ${this.node.name}`, onclick: () => this.actions[action](this.node),
+    });
     this.buttons.replaceChildren(...(this.node.status === 'pending'
       ? [b('Approve', 'approve', 'primary'), b('Reject', 'reject', 'danger')]
       : [b('Edit', 'edit'), b('Delete', 'remove', 'danger')]));
@@ -107,7 +118,8 @@ export class NodeCard {
     const img = this.thumb.querySelector('img');
     if (img) img.remove();
     this.placeholder.hidden = false;
-    this.placeholder.textContent = this.status === 'pending' ? 'Waiting for approval' : 'No picture';
+    this.placeholder.textContent =
+      this.status === 'pending' ? 'Waiting for approval' : 'No picture';
   }
 
   /** Loads a new snapshot off-screen and swaps it in only once it decoded, so tiles never flash. */

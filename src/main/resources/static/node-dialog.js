@@ -23,8 +23,12 @@ export function checkBaseUrl(raw) {
   } catch {
     return 'This is not a URL; write it like http://192.168.1.20:8000.';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address must start with http:// or https://.';
-  if (url.username || url.password) return 'Put credentials under Authentication, not in the address.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return 'The address must start with http:// or https://.';
+  }
+  if (url.username || url.password) {
+    return 'Put credentials under Authentication, not in the address.';
+  }
   if (!url.hostname) return 'The address needs a host name or IP address.';
   return '';
 }
@@ -75,7 +79,8 @@ export class NodeDialog {
     $('node-url').value = node.base_url;
     $('node-auth-type').value = (node.auth && node.auth.type) || 'none';
     $('node-username').value = (node.auth && node.auth.username) || '';
-    $('node-labels').value = Object.entries(node.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+    $('node-labels').value =
+      Object.entries(node.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ');
     this.showAuthFields();
     if (!this.dialog.open) this.dialog.showModal();
     $('node-name').focus();
@@ -133,9 +138,10 @@ export class NodeDialog {
     const token = $('node-token').value;
     const username = $('node-username').value.trim();
     const password = $('node-password').value;
-    if (type === 'bearer' && !token && !keep) setFieldError($('node-token'), 'Enter the node\'s token.');
-    if (type === 'basic' && !username) setFieldError($('node-username'), 'Enter the user name.');
-    if (type === 'basic' && !password && !keep) setFieldError($('node-password'), 'Enter the password.');
+    const require = (input, missing, message) => missing && setFieldError($(input), message);
+    require('node-token', type === 'bearer' && !token && !keep, 'Enter the node\'s token.');
+    require('node-username', type === 'basic' && !username, 'Enter the user name.');
+    require('node-password', type === 'basic' && !password && !keep, 'Enter the password.');
     if (type === 'bearer') return token ? { type, token } : { type };
     if (type === 'basic') return password ? { type, username, password } : { type, username };
     return { type };
@@ -176,7 +182,8 @@ export class NodeDialog {
       return;
     }
     if (e.status === 409 && !this.editing) {
-      setFieldError($('node-id'), `A node with the id "${body.id}" already exists; choose another.`);
+      setFieldError($('node-id'),
+        `A node with the id "${body.id}" already exists; choose another.`);
       $('node-id').value = body.id;
       $('node-id').focus();
       return;

@@ -46,7 +46,7 @@ export class StreamView {
     this.setState('idle');
   }
 
-  /** The status poll tells whether the node itself has fresh frames (then a frozen picture is ours). */
+  /** Whether the node itself has fresh frames (if so, a frozen picture is our stream's fault). */
   nodeStatus(fresh) {
     this.nodeFresh = fresh;
     if (this.state === 'paused') return;
@@ -77,7 +77,8 @@ export class StreamView {
   }
 
   onDrop(why) {
-    if (this.state === 'idle' || this.state === 'waiting-node' || !this.img.getAttribute('src')) return;
+    const gone = this.state === 'idle' || this.state === 'waiting-node';
+    if (gone || !this.img.getAttribute('src')) return;
     this.clearTimers();
     const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
     this.attempt += 1;
@@ -85,7 +86,8 @@ export class StreamView {
     const due = Date.now() + delay;
     const tick = () => {
       const left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
-      this.showOverlay('Reconnecting to the stream…', `${why} Retrying in ${left} s (attempt ${this.attempt}).`);
+      this.showOverlay('Reconnecting to the stream…',
+        `${why} Retrying in ${left} s (attempt ${this.attempt}).`);
     };
     tick();
     this.countdownTimer = setInterval(tick, 500);

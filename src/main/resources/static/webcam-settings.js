@@ -10,12 +10,10 @@ const $ = (id) => document.getElementById(id);
 
 /** Field name -> input id, label for the change summary, and the client-side rule. */
 const FIELDS = {
-  resolution: { id: 'set-resolution', label: 'Resolution', check: checkResolution, parse: (v) => v.trim() },
-  fps: { id: 'set-fps', label: 'Frames per second', check: wholeNumber(1, 120), parse: Number },
-  jpeg_quality: { id: 'set-quality', label: 'JPEG quality', check: wholeNumber(1, 100), parse: Number },
-  max_stream_connections: {
-    id: 'set-cap', label: 'Maximum viewers', check: wholeNumber(1, 1000), parse: Number,
-  },
+  resolution: { id: 'set-resolution', label: 'Resolution', check: checkResolution },
+  fps: { id: 'set-fps', label: 'Frames per second', check: wholeNumber(1, 120) },
+  jpeg_quality: { id: 'set-quality', label: 'JPEG quality', check: wholeNumber(1, 100) },
+  max_stream_connections: { id: 'set-cap', label: 'Maximum viewers', check: wholeNumber(1, 1000) },
 };
 
 function checkResolution(raw) {
@@ -38,7 +36,7 @@ function wholeNumber(min, max) {
 
 /** Normalises "1280 X 720" to "1280x720" so an unchanged size is not sent as a change. */
 function normalise(name, raw) {
-  if (name !== 'resolution') return FIELDS[name].parse(raw);
+  if (name !== 'resolution') return Number(raw.trim());
   return raw.replace(/\s+/g, '').replace(/[X×]/, 'x');
 }
 
@@ -89,8 +87,8 @@ export class SettingsPanel {
       $('settings-note').textContent = '';
     } catch (e) {
       $('settings-note').textContent = '';
-      this.setError(e.status === 404
-        ? 'This node does not offer runtime settings.' : `Settings could not be loaded: ${e.message}`);
+      this.setError(e.status === 404 ? 'This node does not offer runtime settings.'
+        : `Settings could not be loaded: ${e.message}`);
     }
   }
 
@@ -103,7 +101,8 @@ export class SettingsPanel {
       input.disabled = pinned.has(name);
       const hint = $(`${f.id}-hint`);
       hint.dataset.rule ??= hint.textContent;
-      hint.textContent = pinned.has(name) ? 'Set by the node\'s environment; change it there.' : hint.dataset.rule;
+      hint.textContent = pinned.has(name)
+        ? 'Set by the node\'s environment; change it there.' : hint.dataset.rule;
     }
     clearFieldErrors(this.form);
   }
@@ -130,7 +129,7 @@ export class SettingsPanel {
     const changed = this.collect();
     if (changed === null) return;
     if (Object.keys(changed).length === 0) {
-      $('settings-result').append(el('p', { class: 'form-note', text: 'Nothing to save: no value changed.' }));
+      this.showResult('Nothing to save: no value changed.');
       return;
     }
     const before = { ...this.current };
@@ -152,7 +151,8 @@ export class SettingsPanel {
     if (e.code === 'VALIDATION_ERROR') {
       const rest = showFieldErrors(this.form, e.fields);
       const others = Object.values(rest);
-      this.setError(others.length ? others.join(' ') : 'The node refused some values; see the fields.');
+      this.setError(others.length ? others.join(' ')
+        : 'The node refused some values; see the fields.');
       focusFirstInvalid(this.form);
       return;
     }
@@ -164,19 +164,25 @@ export class SettingsPanel {
     for (const name of Object.keys(sent)) {
       list.append(el('li', { text: `${FIELDS[name].label}: ${before[name]} → ${after[name]}` }));
     }
-    $('settings-result').replaceChildren(el('p', { class: 'form-note', text: 'Saved. Changed:' }), list);
+    this.showResult('Saved. Changed:', list);
   }
 
   async restartCamera() {
-    const ok = await confirmDialog({ title: 'Restart the camera?',
-      message: 'The picture pauses for a moment for everyone watching.', confirm: 'Restart camera' });
+    const ok = await confirmDialog({
+      title: 'Restart the camera?', confirm: 'Restart camera',
+      message: 'The picture pauses for a moment for everyone watching.',
+    });
     if (!ok) return;
     try {
       await this.authorised(() => this.api.request('POST', '/api/v1/actions/restart-camera'));
-      $('settings-result').replaceChildren(el('p', { class: 'form-note', text: 'Camera restart requested.' }));
+      this.showResult('Camera restart requested.');
     } catch (e) {
       this.setError(`The camera was not restarted: ${e.message}`);
     }
+  }
+
+  showResult(text, ...more) {
+    $('settings-result').replaceChildren(el('p', { class: 'form-note', text }), ...more);
   }
 
   setError(text) {

@@ -69,7 +69,7 @@ function showStatus(s) {
   $('stat-clients').textContent = c.current === undefined ? '—' : `${c.current} of ${c.max}`;
   $('stat-age').textContent = formatAgeMs(s.frame_age_ms);
   $('stat-uptime').textContent = formatDuration(s.uptime_seconds);
-  $('stat-restarts').textContent = s.camera && s.camera.restarts !== undefined ? s.camera.restarts : '—';
+  $('stat-restarts').textContent = s.camera ? String(s.camera.restarts ?? '—') : '—';
   stream.nodeStatus(s.status === 'ok');
 }
 
