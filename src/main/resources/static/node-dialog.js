@@ -9,7 +9,8 @@ const $ = (id) => document.getElementById(id);
 const enc = encodeURIComponent;
 
 export function slugOf(name) {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
+  // NFKD splits "ü" into "u" plus a combining mark, which is then dropped.
+  return name.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
 }
 
@@ -17,6 +18,9 @@ export function slugOf(name) {
 export function checkBaseUrl(raw) {
   const text = raw.trim();
   if (!text) return 'Enter the node\'s address, for example http://192.168.1.20:8000.';
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text) || /^[^:]+:\d+$/.test(text)) {
+    return 'The address must start with http:// or https://, like http://192.168.1.20:8000.';
+  }
   let url;
   try {
     url = new URL(text);

@@ -16,7 +16,7 @@ const FIELDS = {
   max_stream_connections: { id: 'set-cap', label: 'Maximum viewers', check: wholeNumber(1, 1000) },
 };
 
-function checkResolution(raw) {
+export function checkResolution(raw) {
   const m = /^\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*$/.exec(raw);
   if (!m) return 'Enter the size as width x height, for example 1280x720.';
   const [w, h] = [Number(m[1]), Number(m[2])];
@@ -24,7 +24,7 @@ function checkResolution(raw) {
   return '';
 }
 
-function wholeNumber(min, max) {
+export function wholeNumber(min, max) {
   return (raw) => {
     const text = raw.trim();
     if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
