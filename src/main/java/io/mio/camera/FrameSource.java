@@ -9,6 +9,15 @@ public interface FrameSource extends AutoCloseable {
 
   void start(FrameListener listener);
 
+  /**
+   * Applies new settings by restarting the source; the listener stays, so connected clients
+   * simply continue with the new frames.
+   */
+  void reconfigure(CameraSettings settings);
+
+  /** Restarts the source with its current settings (the restart-camera action). */
+  void restart();
+
   /** One line for logs and status, e.g. {@code mock 1280x720@30} or {@code command rpicam-vid}. */
   String describe();
 

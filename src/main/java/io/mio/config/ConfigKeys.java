@@ -61,7 +61,7 @@ public final class ConfigKeys {
 
   // Management hub.
   public static final ConfigKey NODE_REGISTRY_PATH = new ConfigKey(
-      "MIO_NODE_REGISTRY_PATH", "<data dir>/node-registry.json", "Node registry file");
+      "MIO_NODE_REGISTRY_PATH", "<data dir>/nodes.json", "Node registry file");
   public static final ConfigKey MANAGEMENT_AUTH_TOKEN = new ConfigKey("MIO_MANAGEMENT_AUTH_TOKEN",
       "generated", "Bearer token for the management API (generated and stored if unset)");
   public static final ConfigKey NODE_ALLOWED_NETWORKS = new ConfigKey("MIO_NODE_ALLOWED_NETWORKS",

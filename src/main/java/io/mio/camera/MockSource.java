@@ -1,0 +1,220 @@
+package io.mio.camera;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The built-in camera for demos and tests: colour bars, a clock and a moving ball at the
+ * configured size and rate. Each frame carries its id and capture time in a JPEG comment
+ * ({@code mio frame=<id> ts=<epochMillis>}).
+ *
+ * <p>Cheap by construction: the full picture (with the clock) is encoded once a second, the
+ * band with the ball is pre-encoded once per position at start, and each frame is spliced from
+ * encoded rows (see {@link JpegRows}), so a frame costs a byte copy, not an encode. Pictures too
+ * small for a band are encoded whole per frame, which is cheap at that size.
+ *
+ * <p>Threads: one scheduler thread produces frames and refreshes the clock; {@link #close()}
+ * stops it. The listener is called on that thread.
+ */
+public final class MockSource implements FrameSource {
+
+  private static final int BAND_ROWS_OF_MCUS = 4;
+
+  private final CameraStats stats = new CameraStats();
+  private final AtomicLong nextId = new AtomicLong(1);
+  private final AtomicReference<CameraSettings> settings;
+  /** Guarded by {@code this}: the running scheduler, replaced on reconfigure. */
+  private ScheduledExecutorService scheduler;
+  private volatile FrameListener listener;
+
+  public MockSource(CameraSettings settings) {
+    this.settings = new AtomicReference<>(settings);
+  }
+
+  @Override
+  public synchronized void start(FrameListener frameListener) {
+    this.listener = frameListener;
+    launch(settings.get());
+  }
+
+  @Override
+  public synchronized void reconfigure(CameraSettings next) {
+    settings.set(next);
+    if (scheduler != null) {
+      stopScheduler();
+      stats.restarts.incrementAndGet();
+      launch(next);
+    }
+  }
+
+  @Override
+  public void restart() {
+    reconfigure(settings.get());
+  }
+
+  @Override
+  public String describe() {
+    CameraSettings s = settings.get();
+    return "mock " + s.resolution() + "@" + s.fps();
+  }
+
+  @Override
+  public CameraStats stats() {
+    return stats;
+  }
+
+  @Override
+  public synchronized void close() {
+    stopScheduler();
+    stats.state(CameraStats.State.STOPPED);
+  }
+
+  private void launch(CameraSettings s) {
+    Renderer renderer = new Renderer(s);
+    scheduler = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("camera-mock").daemon().factory());
+    long periodNanos = 1_000_000_000L / s.fps();
+    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, periodNanos, TimeUnit.NANOSECONDS);
+    stats.state(CameraStats.State.RUNNING);
+  }
+
+  private void stopScheduler() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      try {
+        scheduler.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      scheduler = null;
+    }
+  }
+
+  private void tick(Renderer renderer) {
+    try {
+      long id = nextId.getAndIncrement();
+      long epochMillis = System.currentTimeMillis();
+      long nanos = System.nanoTime();
+      byte[] jpeg = renderer.frame(id, epochMillis);
+      stats.framesCaptured.incrementAndGet();
+      FrameListener l = listener;
+      if (l != null) {
+        l.onFrame(new Frame(id, jpeg, epochMillis, nanos));
+      }
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again; keep the camera alive and say why.
+      stats.lastError("mock frame failed: " + e);
+    }
+  }
+
+  /** Encoded material for one size and quality; used only by the scheduler thread. */
+  private static final class Renderer {
+
+    private final CameraSettings settings;
+    private final MockPainter painter;
+    private final int positions;
+    private final int bandFirstRow;
+    private final List<JpegRows> bands = new ArrayList<>();
+    private JpegRows base;
+    private LocalTime baseSecond;
+
+    Renderer(CameraSettings settings) {
+      this.settings = settings;
+      int w = settings.resolution().width();
+      int h = settings.resolution().height();
+      this.positions = Math.max(2, Math.min(60, settings.fps() * 2));
+      int mcu = 16;
+      int bandHeight = BAND_ROWS_OF_MCUS * mcu;
+      int rowsOfMcus = h / mcu;
+      this.bandFirstRow = Math.max(0, rowsOfMcus - BAND_ROWS_OF_MCUS - 1);
+      this.painter = new MockPainter(w, h, bandFirstRow * mcu, bandHeight);
+      if (rowsOfMcus >= BAND_ROWS_OF_MCUS + 2) {
+        for (int p = 0; p < positions; p++) {
+          bands.add(JpegRows.encode(painter.band(sweep(p)), settings.jpegQuality()));
+        }
+      }
+    }
+
+    byte[] frame(long id, long epochMillis) {
+      int position = (int) (id % positions);
+      LocalTime second = LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
+      if (bands.isEmpty()) {
+        return withComment(JpegRows.encode(painter.base(second, sweep(position)),
+            settings.jpegQuality()), null, id, epochMillis);
+      }
+      if (!second.equals(baseSecond)) {
+        base = JpegRows.encode(painter.base(second, 0), settings.jpegQuality());
+        baseSecond = second;
+        if (!base.compatibleWith(bands.getFirst())) {
+          bands.clear(); // tables differ: fall back to whole encodes rather than corrupt frames
+        }
+      }
+      return withComment(base, bands.isEmpty() ? null : bands.get(position), id, epochMillis);
+    }
+
+    private double sweep(int p) {
+      double phase = (double) p / positions;
+      return phase < 0.5 ? phase * 2 : 2 - phase * 2;
+    }
+
+    /** Header, comment, then base rows with the band's rows spliced in, then EOI. */
+    private byte[] withComment(JpegRows image, JpegRows band, long id, long epochMillis) {
+      byte[] comment = ("mio frame=" + id + " ts=" + epochMillis)
+          .getBytes(StandardCharsets.US_ASCII);
+      List<byte[]> rows = image.rows();
+      int size = image.header().length + 4 + comment.length + 2;
+      for (int r = 0; r < rows.size(); r++) {
+        size += row(rows, band, r).length + (r < rows.size() - 1 ? 2 : 0);
+      }
+      byte[] out = new byte[size];
+      int at = insertComment(image.header(), comment, out);
+      for (int r = 0; r < rows.size(); r++) {
+        byte[] data = row(rows, band, r);
+        System.arraycopy(data, 0, out, at, data.length);
+        at += data.length;
+        if (r < rows.size() - 1) {
+          out[at++] = (byte) 0xFF;
+          out[at++] = (byte) (0xD0 + (r % 8));
+        }
+      }
+      out[at++] = (byte) 0xFF;
+      out[at] = (byte) 0xD9;
+      return out;
+    }
+
+    private byte[] row(List<byte[]> rows, JpegRows band, int r) {
+      int inBand = r - bandFirstRow;
+      if (band != null && inBand >= 0 && inBand < band.rows().size()) {
+        return band.rows().get(inBand);
+      }
+      return rows.get(r);
+    }
+
+    /** Copies the header with a COM segment right after SOI and APP0; returns the end offset. */
+    private static int insertComment(byte[] header, byte[] comment, byte[] out) {
+      int split = 2;
+      if ((header[3] & 0xFF) == 0xE0) {
+        split = 4 + JpegRows.length(header, 2);
+      }
+      System.arraycopy(header, 0, out, 0, split);
+      int at = split;
+      out[at++] = (byte) 0xFF;
+      out[at++] = (byte) 0xFE;
+      out[at++] = (byte) ((comment.length + 2) >> 8);
+      out[at++] = (byte) (comment.length + 2);
+      System.arraycopy(comment, 0, out, at, comment.length);
+      at += comment.length;
+      System.arraycopy(header, split, out, at, header.length - split);
+      return at + header.length - split;
+    }
+  }
+}
