@@ -58,11 +58,16 @@ public final class StaticFiles {
     return new StaticFiles(root.replaceAll("^/+|/+$", ""));
   }
 
+  /** Registers {@code GET /static/{file}}. */
+  public StaticFiles mount(Router router) {
+    router.get("/static/{file}", Access.PUBLIC, ex -> serve(ex, ex.pathParam("file")));
+    return this;
+  }
+
   /** Registers {@code GET /static/{file}} and {@code GET /} answering {@code indexPage}. */
   public StaticFiles mount(Router router, String indexPage) {
-    router.get("/static/{file}", Access.PUBLIC, ex -> serve(ex, ex.pathParam("file")));
     router.get("/", Access.PUBLIC, page(indexPage));
-    return this;
+    return mount(router);
   }
 
   /** A handler answering one file, for a route that also does other things (such as {@code /}). */
