@@ -48,6 +48,8 @@ async function refreshStatus() {
     }
     showBadge('unavailable', 'Offline');
     showLine('The node is not answering; retrying every 2 seconds.');
+    // Old figures would look current; blank them until the node answers again.
+    document.querySelectorAll('.stats dd').forEach((dd) => { dd.textContent = '—'; });
     stream.nodeGone();
   }
 }
