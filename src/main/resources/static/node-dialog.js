@@ -181,7 +181,8 @@ export class NodeDialog {
     }
     if (e.code === 'VALIDATION_ERROR') {
       const rest = Object.values(showFieldErrors(this.form, e.fields));
-      $('node-form-error').textContent = rest.length ? rest.join(' ') : e.message;
+      $('node-form-error').textContent = rest.length ? rest.join(' ')
+        : 'The hub refused a value; see the marked field.';
       focusFirstInvalid(this.form);
       return;
     }

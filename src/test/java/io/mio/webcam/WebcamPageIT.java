@@ -125,7 +125,7 @@ class WebcamPageIT {
 
     await().atMost(Duration.ofSeconds(15)).until(() -> browser.find("#stream-overlay").isDisplayed());
     assertThat(browser.text("#stream-overlay")).containsAnyOf("Reconnecting", "unreachable");
-    assertThat(browser.find("#status-badge").getAttribute("data-status")).isEqualTo("unavailable");
+    awaitBadge("unavailable");
     assertThat(browser.text("#stat-fps")).isEqualTo("—");
     browser.screenshot("webcam-reconnecting-desktop");
 
