@@ -13,7 +13,7 @@ const FIELDS = {
   resolution: { id: 'set-resolution', label: 'Resolution', check: checkResolution },
   fps: { id: 'set-fps', label: 'Frames per second', check: wholeNumber(1, 120) },
   jpeg_quality: { id: 'set-quality', label: 'JPEG quality', check: wholeNumber(1, 100) },
-  max_stream_connections: { id: 'set-cap', label: 'Maximum viewers', check: wholeNumber(1, 1000) },
+  max_stream_connections: { id: 'set-cap', label: 'Maximum viewers', check: wholeNumber(1, 2000) },
 };
 
 export function checkResolution(raw) {
@@ -148,7 +148,8 @@ export class SettingsPanel {
   }
 
   showSaveError(e) {
-    if (e.code === 'VALIDATION_ERROR') {
+    // VALIDATION_ERROR, and SETTING_PINNED for a value the environment fixes, name fields.
+    if (Object.keys(e.fields || {}).length > 0) {
       const rest = showFieldErrors(this.form, e.fields);
       const others = Object.values(rest);
       this.setError(others.length ? others.join(' ')
