@@ -128,12 +128,36 @@ export function confirmDialog({ title, message, confirm = 'OK', danger = false }
   return runDialog(dialog, form, ok, () => true).then((v) => v === true);
 }
 
+const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab and Shift+Tab cycling inside a modal dialog. The browser already makes the page
+ * behind it inert, but from the last field Tab would leave for the browser's own toolbar.
+ */
+export function trapFocus(dialog) {
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const items = [...dialog.querySelectorAll(FOCUSABLE)]
+      .filter((e) => !e.disabled && e.checkVisibility());
+    if (items.length === 0) return;
+    const [first, last] = [items[0], items[items.length - 1]];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+}
+
 /**
  * Shows a dialog built by the caller; `accept()` returns the result, or undefined to keep the
  * dialog open. Resolves to null on Cancel or Escape. The dialog removes itself when done.
  */
 function runDialog(dialog, form, focusTarget, accept) {
   document.body.append(dialog);
+  trapFocus(dialog);
   return new Promise((resolve) => {
     const done = (value) => {
       dialog.close();

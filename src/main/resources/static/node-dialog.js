@@ -3,7 +3,9 @@
 // other unnoticed (PUT with If-Match). Secrets are write-only: an empty secret field keeps
 // the stored one.
 
-import { clearFieldErrors, focusFirstInvalid, setFieldError, showFieldErrors } from './common.js';
+import {
+  clearFieldErrors, focusFirstInvalid, setFieldError, showFieldErrors, trapFocus,
+} from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const enc = encodeURIComponent;
@@ -56,6 +58,7 @@ export class NodeDialog {
     this.dialog = $('node-dialog');
     this.form = $('node-form');
     this.editing = null;
+    trapFocus(this.dialog);
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.save();

@@ -162,6 +162,27 @@ class DashboardIT {
   }
 
   @Test
+  void theNodeDialogWorksFromTheKeyboardAlone() {
+    signIn(TOKEN);
+    awaitSummary("4", "3", "1");
+    awaitThumbnails(3);
+    assertThat(browser.layoutShift()).isLessThan(0.1);
+
+    browser.find("#add-node-button").sendKeys(Keys.ENTER);
+    assertThat(browser.focused()).isEqualTo("node-name");
+    for (int i = 0; i < 12; i++) {
+      browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+      assertThat((Boolean) browser.js(
+          "return document.getElementById('node-dialog').contains(document.activeElement)"))
+          .as("focus stays in the dialog after %d tabs", i + 1).isTrue();
+    }
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !browser.find("#node-dialog").isDisplayed());
+    assertThat(browser.focused()).isEqualTo("add-node-button");
+  }
+
+  @Test
   void dashboardLooksRightOnPhoneAndDesktop() {
     signIn(TOKEN);
     awaitSummary("4", "3", "1");

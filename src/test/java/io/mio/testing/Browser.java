@@ -175,6 +175,26 @@ public final class Browser implements AutoCloseable {
       }
       return out;""";
 
+  /**
+   * The page's cumulative layout shift so far (Chromium's layout-shift entries, the Core Web
+   * Vitals measure; under 0.1 counts as good): how much visible content jumped while loading.
+   */
+  public double layoutShift() {
+    Object sum = driver.executeAsyncScript("""
+        const done = arguments[0];
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(total), 100);""");
+    return ((Number) sum).doubleValue();
+  }
+
+  /** The id of the element that has keyboard focus ("" for none). */
+  public String focused() {
+    return (String) js("return document.activeElement ? document.activeElement.id : ''");
+  }
+
   /** Console messages at SEVERE (uncaught errors, failed loads) since the last call. */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

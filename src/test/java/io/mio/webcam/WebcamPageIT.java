@@ -136,6 +136,13 @@ class WebcamPageIT {
   }
 
   @Test
+  void nothingJumpsWhenTheFirstFiguresAndFramesArrive() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !browser.text("#stat-fps").equals("—"));
+
+    assertThat(browser.layoutShift()).isLessThan(0.01);
+  }
+
+  @Test
   void snapshotButtonDownloadsAJpegNamedAfterTheNodeAndTime() throws Exception {
     browser.find("#snapshot-button").click();
 
