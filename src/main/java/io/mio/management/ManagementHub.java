@@ -7,6 +7,7 @@ import io.mio.http.BearerToken;
 import io.mio.http.Cors;
 import io.mio.http.Exchange;
 import io.mio.http.Router;
+import io.mio.http.StaticFiles;
 import io.mio.http.WebServer;
 import io.mio.metrics.MetricsRegistry;
 import io.mio.net.NodeClient;
@@ -77,6 +78,7 @@ public final class ManagementHub implements AutoCloseable {
     NodeProbe probe = new NodeProbe(client, lastSeen, clock);
     Overview overview = new Overview(probe, view, config.overviewDeadline(), clock);
     new FleetApi(nodes, registry, probe, overview, client).register(router);
+    StaticFiles.fromClasspath("static").mount(router, "dashboard.html");
     return router;
   }
 

@@ -3,6 +3,7 @@ package io.mio.webcam;
 import io.mio.camera.Cameras;
 import io.mio.camera.FrameSource;
 import io.mio.http.Router;
+import io.mio.http.StaticFiles;
 import io.mio.http.WebServer;
 import io.mio.metrics.MetricsRegistry;
 import io.mio.stream.FrameHub;
@@ -47,8 +48,8 @@ public final class WebcamNode implements AutoCloseable {
     Router router = new Router();
     String name = config.server().nodeName();
     new StatusRoutes(name, source, hub, streams, health, metrics).register(router);
-    HomePage page = new HomePage(name);
-    new MediaRoutes(hub, streams, health, config::stream).register(router, page::serve);
+    StaticFiles ui = StaticFiles.fromClasspath("static").mount(router);
+    new MediaRoutes(hub, streams, health, config::stream).register(router, ui.page("webcam.html"));
 
     source.start(hub);
     Duration idle = config.stream().writeTimeout().plusSeconds(5);
