@@ -9,6 +9,7 @@ import io.mio.http.Exchange;
 import io.mio.http.Router;
 import io.mio.http.WebServer;
 import io.mio.metrics.MetricsRegistry;
+import io.mio.net.SsrfPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,8 @@ public final class ManagementHub implements AutoCloseable {
     router.get("/metrics", Access.PUBLIC,
         ex -> ex.send(200, MetricsRegistry.CONTENT_TYPE, metrics.scrape()));
     new NodesApi(registry, view, lastSeen, Clock.systemUTC()).register(router);
+    new DiscoveryApi(registry, view, lastSeen, config.discoverySharedSecret(),
+        SsrfPolicy.parse(config.allowedNetworks()), Clock.systemUTC()).register(router);
 
     WebServer server = new WebServer(config.server().bindHost(), config.server().port(),
         Duration.ofSeconds(30), router).start();
