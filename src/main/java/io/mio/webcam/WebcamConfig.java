@@ -1,12 +1,15 @@
 package io.mio.webcam;
 
+import io.mio.camera.CameraConfig;
 import io.mio.config.ConfigReader;
 import io.mio.config.ServerConfig;
 
-/** Everything a webcam node is configured with. (Skeleton: grows with the camera work.) */
-public record WebcamConfig(ServerConfig server) {
+/** Everything a webcam node is configured with, read once at startup. */
+public record WebcamConfig(ServerConfig server, CameraConfig camera, StreamConfig stream) {
 
   public static WebcamConfig read(ConfigReader r) {
-    return new WebcamConfig(ServerConfig.read(r, 8000));
+    CameraConfig camera = CameraConfig.read(r);
+    return new WebcamConfig(ServerConfig.read(r, 8000), camera,
+        StreamConfig.read(r, camera.maxFrameAge()));
   }
 }
