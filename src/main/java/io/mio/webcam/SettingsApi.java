@@ -57,7 +57,7 @@ final class SettingsApi {
   private void action(Exchange ex) {
     String action = ex.pathParam("action");
     if (!action.equals("restart-camera")) {
-      throw new ApiException(404, "ACTION_UNKNOWN", "this node has no action '"
+      throw new ApiException(404, "UNKNOWN_ACTION", "this node has no action '"
           + (action.length() > 40 ? action.substring(0, 40) + "..." : action) + "'; known: "
           + String.join(", ", KNOWN_ACTIONS), Map.of("supported_actions", KNOWN_ACTIONS));
     }
