@@ -83,7 +83,7 @@ public record RuntimeSettings(
     return switch (value) {
       case Resolution r -> r.toString();
       case LogLevel l -> l.word();
-      case Duration d -> d.toMillis() % 1000 == 0 ? d.toSeconds() : d.toMillis() / 1000.0;
+      case Duration d -> d.toMillis() % 1000 == 0 ? (Object) d.toSeconds() : d.toMillis() / 1000.0;
       default -> value;
     };
   }
