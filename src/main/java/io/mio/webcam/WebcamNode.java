@@ -15,6 +15,7 @@ import io.mio.stream.StreamStats;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,18 @@ public final class WebcamNode implements AutoCloseable {
   /** Set once during start, before the node is handed out; null without discovery. */
   private Announcer announcer;
 
-  private WebcamNode(FrameSource source, FrameHub hub, WebServer server) {
+  private final List<String> routes;
+
+  private WebcamNode(FrameSource source, FrameHub hub, WebServer server, List<String> routes) {
     this.source = source;
     this.hub = hub;
     this.server = server;
+    this.routes = List.copyOf(routes);
+  }
+
+  /** Every route as {@code METHOD /template}, for docs and the auth matrix test. */
+  public List<String> routes() {
+    return routes;
   }
 
   /** Starts a node on the camera its configuration names. */
@@ -66,7 +75,7 @@ public final class WebcamNode implements AutoCloseable {
     Duration idle = config.stream().writeTimeout().plusSeconds(5);
     WebServer server = new WebServer(config.server().bindHost(), config.server().port(),
         idle.compareTo(MIN_IDLE_TIMEOUT) > 0 ? idle : MIN_IDLE_TIMEOUT, router);
-    WebcamNode node = new WebcamNode(source, hub, server);
+    WebcamNode node = new WebcamNode(source, hub, server, router.describe());
     try {
       server.start();
       LOG.info("webcam started: listening on http://{}:{} camera={} max_streams={} {}",
