@@ -59,9 +59,9 @@ public record ControlConfig(
 
   /** One line for the startup log: what protects what, never a secret. */
   String describe(java.util.List<String> corsOrigins) {
-    return "control=" + (adminToken.isPresent() ? "bearer token" : "loopback only (set"
-        + " MIO_WEBCAM_AUTH_TOKEN to allow remote changes)")
-        + " stream_auth=" + streamAuth.mode().word()
+    return "state-changing routes: " + (adminToken.isPresent()
+        ? "bearer token (MIO_WEBCAM_AUTH_TOKEN)" : "loopback only (no MIO_WEBCAM_AUTH_TOKEN)")
+        + "; stream_auth=" + streamAuth.mode().word()
         + " cors=" + (corsOrigins.isEmpty() ? "off" : String.join(",", corsOrigins));
   }
 }
