@@ -3,6 +3,7 @@ package io.mio.management;
 import io.mio.config.ConfigKeys;
 import io.mio.config.ConfigReader;
 import io.mio.config.ServerConfig;
+import io.mio.net.NodeClientSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,17 +13,16 @@ import java.util.Optional;
  * {@link ManagementToken} generates and stores one at start.
  *
  * @param registryPath the node registry file ({@code <data dir>/nodes.json} by default)
- * @param allowedNetworks the CIDR list of {@code MIO_NODE_ALLOWED_NETWORKS}
+ * @param nodeClient the address policy ({@code MIO_NODE_ALLOWED_NETWORKS}) and the limits of
+ *     one call to a node ({@code MIO_NODE_TIMEOUT_SECONDS})
  * @param overviewDeadline how long the fleet overview waits for all probes together
- * @param nodeTimeout the total time of one call to a node
  */
 public record ManagementConfig(
     ServerConfig server,
     Path registryPath,
     Optional<String> authToken,
-    String allowedNetworks,
+    NodeClientSettings nodeClient,
     Duration overviewDeadline,
-    Duration nodeTimeout,
     Optional<String> discoverySharedSecret) {
 
   public static ManagementConfig read(ConfigReader r) {
@@ -30,13 +30,10 @@ public record ManagementConfig(
     Path registry = r.parsed(ConfigKeys.NODE_REGISTRY_PATH,
         server.dataDir().resolve("nodes.json"), Path::of);
     Optional<String> token = r.raw(ConfigKeys.MANAGEMENT_AUTH_TOKEN);
-    String networks = r.string(ConfigKeys.NODE_ALLOWED_NETWORKS,
-        ConfigKeys.NODE_ALLOWED_NETWORKS.defaultText());
+    NodeClientSettings nodeClient = NodeClientSettings.read(r);
     Duration deadline = r.seconds(ConfigKeys.OVERVIEW_DEADLINE_SECONDS, Duration.ofSeconds(3),
         Duration.ofMillis(500), Duration.ofSeconds(60));
-    Duration timeout = r.seconds(ConfigKeys.NODE_TIMEOUT_SECONDS, Duration.ofMillis(2500),
-        Duration.ofMillis(200), Duration.ofSeconds(60));
     Optional<String> secret = r.raw(ConfigKeys.NODE_DISCOVERY_SHARED_SECRET);
-    return new ManagementConfig(server, registry, token, networks, deadline, timeout, secret);
+    return new ManagementConfig(server, registry, token, nodeClient, deadline, secret);
   }
 }

@@ -24,6 +24,10 @@ final class NodeView {
     return etags.of(node);
   }
 
+  Instant lastSeen(Node node) {
+    return lastSeen.of(node);
+  }
+
   boolean ifMatch(String header, Node node) {
     return etags.ifMatch(header, node);
   }

@@ -137,7 +137,7 @@ class WebcamRoutesTest {
 
     assertThat(f.get("/?action=snapshot").body()).isEqualTo(frame.jpeg());
     assertThat(f.get("/webcam/?action=snapshot").body()).isEqualTo(frame.jpeg());
-    assertThat(f.text("/")).contains("<img src=\"stream.mjpg\"", "test-cam");
+    assertThat(f.text("/")).contains("<img id=\"stream\"", "/static/webcam.js");
     for (String path : List.of("/webcam/?action=record", "/webcam/", "/?action=stop")) {
       HttpResponse<byte[]> bad = f.get(path);
       assertThat(bad.statusCode()).as(path).isEqualTo(400);
