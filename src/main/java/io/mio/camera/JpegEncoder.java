@@ -50,6 +50,15 @@ final class JpegEncoder implements AutoCloseable {
     }
   }
 
+  /** Encodes one picture and releases the writer. */
+  byte[] encodeAndClose(BufferedImage image) {
+    try {
+      return encode(image);
+    } finally {
+      close();
+    }
+  }
+
   /** Inserts a comment segment (COM) after the JFIF header, or after SOI when there is none. */
   static byte[] withComment(byte[] jpeg, String text) {
     byte[] comment = text.getBytes(StandardCharsets.US_ASCII);

@@ -62,19 +62,31 @@ final class MockPicture {
     g.dispose();
   }
 
-  /**
-   * The ball at {@code phase} (0 = left edge, 1 = right edge), vertically centred on row
-   * {@code centreY} of the full picture.
-   */
-  void drawBall(BufferedImage image, int top, double phase, int centreY) {
+  /** The ball at {@code phase} (0 = left edge, 1 = right edge), on its fixed band of rows. */
+  void drawBall(BufferedImage image, int top, double phase) {
     Graphics2D g = graphics(image, top);
-    int radius = Math.max(4, height / 14);
+    int radius = ballRadius();
     int x = (int) Math.round(radius + phase * (width - 2 * radius));
+    int y = ballCentre();
     g.setColor(BALL);
-    g.fillOval(x - radius, centreY - radius, 2 * radius, 2 * radius);
+    g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
     g.setColor(Color.BLACK);
-    g.drawOval(x - radius, centreY - radius, 2 * radius, 2 * radius);
+    g.drawOval(x - radius, y - radius, 2 * radius, 2 * radius);
     g.dispose();
+  }
+
+  /** The rows the ball may touch: first and one past the last (outline included). */
+  int[] ballRows() {
+    return new int[] {Math.max(0, ballCentre() - ballRadius() - 2),
+        Math.min(height, ballCentre() + ballRadius() + 3)};
+  }
+
+  private int ballRadius() {
+    return Math.max(4, height / 14);
+  }
+
+  private int ballCentre() {
+    return height * 5 / 8;
   }
 
   int width() {

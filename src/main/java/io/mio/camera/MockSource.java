@@ -126,7 +126,9 @@ public final class MockSource implements FrameSource {
     }
   }
 
+  /** Spliced frames where the picture allows them, fully rendered ones otherwise. */
   static MockFrames frames(CameraSettings s) {
-    return new RenderedFrames(s);
+    MockFrames spliced = SplicedFrames.create(s);
+    return spliced != null ? spliced : new RenderedFrames(s);
   }
 }

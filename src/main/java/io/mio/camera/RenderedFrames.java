@@ -28,7 +28,7 @@ final class RenderedFrames implements MockFrames {
     picture.drawBackground(image, 0);
     picture.drawClock(image, 0, epochMillis);
     double phase = (id % fps) / (double) Math.max(1, fps - 1);
-    picture.drawBall(image, 0, phase, picture.height() * 5 / 8);
+    picture.drawBall(image, 0, phase);
     return JpegEncoder.withComment(encoder.encode(image), MockFrames.comment(id, epochMillis));
   }
 

@@ -118,6 +118,34 @@ class MockSourceTest {
     assertThat(source.stats().state()).isEqualTo(State.STOPPED);
   }
 
+  @Test
+  void splicedFramesShowTheSamePictureAsFullyRenderedOnes() {
+    CameraSettings settings = new CameraSettings(new Resolution(640, 360), 30, 80);
+    long time = 1_700_000_000_123L;
+    try (MockFrames spliced = MockSource.frames(settings);
+        MockFrames rendered = new RenderedFrames(settings)) {
+      assertThat(spliced).isInstanceOf(SplicedFrames.class);
+      BufferedImage a = TestJpegs.decode(spliced.frame(7, time));
+      BufferedImage b = TestJpegs.decode(rendered.frame(7, time));
+
+      int differing = 0;
+      for (int y = 0; y < 360; y++) {
+        for (int x = 0; x < 640; x++) {
+          differing += differs(a.getRGB(x, y), b.getRGB(x, y)) ? 1 : 0;
+        }
+      }
+      assertThat(differing).as("pixels that differ").isLessThan(640 * 360 / 200);
+    }
+  }
+
+  @Test
+  void tinyPicturesAreRenderedInFull() {
+    try (MockFrames frames = MockSource.frames(
+        new CameraSettings(new Resolution(32, 32), 30, 80))) {
+      assertThat(frames).isInstanceOf(RenderedFrames.class);
+    }
+  }
+
   private MockSource start(int width, int height, int fps) {
     MockSource s = new MockSource(new CameraSettings(new Resolution(width, height), fps, 80));
     s.start(frames::add);
