@@ -1,47 +1,69 @@
 package io.mio.camera;
 
-import io.mio.camera.CameraStats.State;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A built-in camera for demos and tests: synthetic frames at the configured size and fps, each
- * carrying its id and capture time in a JPEG comment, with a moving ball and a clock so a viewer
- * sees it is live. Cheap enough to run at 1280x720@30 on a Pi (see {@link SplicedFrames}).
+ * The built-in camera for demos and tests: colour bars, a clock and a moving ball at the
+ * configured size and rate. Each frame carries its id and capture time in a JPEG comment
+ * ({@code mio frame=<id> ts=<epochMillis>}).
  *
- * <p>One platform thread produces frames on a fixed schedule; when it falls behind it skips
- * ahead rather than bursting. Settings changes are picked up by that thread before its next
- * frame.
+ * <p>Cheap by construction: the full picture (with the clock) is encoded once a second, the
+ * band with the ball is pre-encoded once per position at start, and each frame is spliced from
+ * encoded rows (see {@link JpegRows}), so a frame costs a byte copy, not an encode. Pictures too
+ * small for a band are encoded whole per frame, which is cheap at that size.
+ *
+ * <p>Threads: one scheduler thread produces frames and refreshes the clock; {@link #close()}
+ * stops it. The listener is called on that thread.
  */
 public final class MockSource implements FrameSource {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MockSource.class);
+  private static final int BAND_ROWS_OF_MCUS = 4;
 
   private final CameraStats stats = new CameraStats();
-  private final AtomicLong nextId = new AtomicLong();
-  private volatile CameraSettings settings;
-  private volatile boolean rebuild;
-  private volatile boolean closed;
-  private Thread thread;
+  private final AtomicLong nextId = new AtomicLong(1);
+  private final AtomicReference<CameraSettings> settings;
+  /** Guarded by {@code this}: the running scheduler, replaced on reconfigure. */
+  private ScheduledExecutorService scheduler;
+  private volatile FrameListener listener;
 
   public MockSource(CameraSettings settings) {
-    this.settings = settings;
+    this.settings = new AtomicReference<>(settings);
   }
 
   @Override
-  public synchronized void start(FrameListener listener) {
-    if (thread != null) {
-      throw new IllegalStateException("camera source already started");
+  public synchronized void start(FrameListener frameListener) {
+    this.listener = frameListener;
+    launch(settings.get());
+  }
+
+  @Override
+  public synchronized void reconfigure(CameraSettings next) {
+    settings.set(next);
+    if (scheduler != null) {
+      stopScheduler();
+      stats.restarts.incrementAndGet();
+      launch(next);
     }
-    stats.state(State.STARTING);
-    thread = Thread.ofPlatform().name("camera-mock").daemon().start(() -> produce(listener));
+  }
+
+  @Override
+  public void restart() {
+    reconfigure(settings.get());
   }
 
   @Override
   public String describe() {
-    CameraSettings s = settings;
+    CameraSettings s = settings.get();
     return "mock " + s.resolution() + "@" + s.fps();
   }
 
@@ -51,84 +73,148 @@ public final class MockSource implements FrameSource {
   }
 
   @Override
-  public void reconfigure(CameraSettings newSettings) {
-    settings = newSettings;
-    rebuild = true;
+  public synchronized void close() {
+    stopScheduler();
+    stats.state(CameraStats.State.STOPPED);
   }
 
-  @Override
-  public void restart() {
-    stats.restarts.incrementAndGet();
-    rebuild = true;
+  private void launch(CameraSettings s) {
+    Renderer renderer = new Renderer(s);
+    scheduler = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("camera-mock").daemon().factory());
+    long periodNanos = 1_000_000_000L / s.fps();
+    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, periodNanos, TimeUnit.NANOSECONDS);
+    stats.state(CameraStats.State.RUNNING);
   }
 
-  @Override
-  public void close() {
-    closed = true;
-    Thread t;
-    synchronized (this) {
-      t = thread;
-    }
-    if (t != null) {
-      LockSupport.unpark(t);
+  private void stopScheduler() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
       try {
-        t.join(2000);
+        scheduler.awaitTermination(2, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      scheduler = null;
     }
-    stats.state(State.STOPPED);
   }
 
-  private void produce(FrameListener listener) {
-    CameraSettings current = settings;
-    MockFrames frames = MockSource.frames(current);
-    long due = System.nanoTime();
+  private void tick(Renderer renderer) {
     try {
-      while (!closed) {
-        if (rebuild) {
-          rebuild = false;
-          frames.close();
-          current = settings;
-          frames = MockSource.frames(current);
-        }
-        emit(frames, listener);
-        long period = 1_000_000_000L / current.fps();
-        due = Math.max(due + period, System.nanoTime() - period);
-        parkUntil(due);
+      long id = nextId.getAndIncrement();
+      long epochMillis = System.currentTimeMillis();
+      long nanos = System.nanoTime();
+      byte[] jpeg = renderer.frame(id, epochMillis);
+      stats.framesCaptured.incrementAndGet();
+      FrameListener l = listener;
+      if (l != null) {
+        l.onFrame(new Frame(id, jpeg, epochMillis, nanos));
       }
     } catch (RuntimeException e) {
-      stats.state(State.FAILED);
-      stats.lastError(e.toString());
-      LOG.error("camera mock: frame production failed; no more frames", e);
-    } finally {
-      frames.close();
+      // A scheduled task that throws is never run again; keep the camera alive and say why.
+      stats.lastError("mock frame failed: " + e);
     }
   }
 
-  private void emit(MockFrames frames, FrameListener listener) {
-    long id = nextId.incrementAndGet();
-    long epochMillis = System.currentTimeMillis();
-    long nanos = System.nanoTime();
-    byte[] jpeg = frames.frame(id, epochMillis);
-    stats.framesCaptured.incrementAndGet();
-    stats.state(State.RUNNING);
-    try {
-      listener.onFrame(new Frame(id, jpeg, epochMillis, nanos));
-    } catch (RuntimeException e) {
-      LOG.error("camera mock: frame listener failed; frame dropped", e);
-    }
-  }
+  /** Encoded material for one size and quality; used only by the scheduler thread. */
+  private static final class Renderer {
 
-  private void parkUntil(long due) {
-    for (long left; !closed && !rebuild && (left = due - System.nanoTime()) > 0; ) {
-      LockSupport.parkNanos(this, left);
-    }
-  }
+    private final CameraSettings settings;
+    private final MockPainter painter;
+    private final int positions;
+    private final int bandFirstRow;
+    private final List<JpegRows> bands = new ArrayList<>();
+    private JpegRows base;
+    private LocalTime baseSecond;
 
-  /** Spliced frames where the picture allows them, fully rendered ones otherwise. */
-  static MockFrames frames(CameraSettings s) {
-    MockFrames spliced = SplicedFrames.create(s);
-    return spliced != null ? spliced : new RenderedFrames(s);
+    Renderer(CameraSettings settings) {
+      this.settings = settings;
+      int w = settings.resolution().width();
+      int h = settings.resolution().height();
+      this.positions = Math.max(2, Math.min(60, settings.fps() * 2));
+      int mcu = 16;
+      int bandHeight = BAND_ROWS_OF_MCUS * mcu;
+      int rowsOfMcus = h / mcu;
+      this.bandFirstRow = Math.max(0, rowsOfMcus - BAND_ROWS_OF_MCUS - 1);
+      this.painter = new MockPainter(w, h, bandFirstRow * mcu, bandHeight);
+      if (rowsOfMcus >= BAND_ROWS_OF_MCUS + 2) {
+        for (int p = 0; p < positions; p++) {
+          bands.add(JpegRows.encode(painter.band(sweep(p)), settings.jpegQuality()));
+        }
+      }
+    }
+
+    byte[] frame(long id, long epochMillis) {
+      int position = (int) (id % positions);
+      LocalTime second = LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
+      if (bands.isEmpty()) {
+        return withComment(JpegRows.encode(painter.base(second, sweep(position)),
+            settings.jpegQuality()), null, id, epochMillis);
+      }
+      if (!second.equals(baseSecond)) {
+        base = JpegRows.encode(painter.base(second, 0), settings.jpegQuality());
+        baseSecond = second;
+        if (!base.compatibleWith(bands.getFirst())) {
+          bands.clear(); // tables differ: fall back to whole encodes rather than corrupt frames
+        }
+      }
+      return withComment(base, bands.isEmpty() ? null : bands.get(position), id, epochMillis);
+    }
+
+    private double sweep(int p) {
+      double phase = (double) p / positions;
+      return phase < 0.5 ? phase * 2 : 2 - phase * 2;
+    }
+
+    /** Header, comment, then base rows with the band's rows spliced in, then EOI. */
+    private byte[] withComment(JpegRows image, JpegRows band, long id, long epochMillis) {
+      byte[] comment = ("mio frame=" + id + " ts=" + epochMillis)
+          .getBytes(StandardCharsets.US_ASCII);
+      List<byte[]> rows = image.rows();
+      int size = image.header().length + 4 + comment.length + 2;
+      for (int r = 0; r < rows.size(); r++) {
+        size += row(rows, band, r).length + (r < rows.size() - 1 ? 2 : 0);
+      }
+      byte[] out = new byte[size];
+      int at = insertComment(image.header(), comment, out);
+      for (int r = 0; r < rows.size(); r++) {
+        byte[] data = row(rows, band, r);
+        System.arraycopy(data, 0, out, at, data.length);
+        at += data.length;
+        if (r < rows.size() - 1) {
+          out[at++] = (byte) 0xFF;
+          out[at++] = (byte) (0xD0 + (r % 8));
+        }
+      }
+      out[at++] = (byte) 0xFF;
+      out[at] = (byte) 0xD9;
+      return out;
+    }
+
+    private byte[] row(List<byte[]> rows, JpegRows band, int r) {
+      int inBand = r - bandFirstRow;
+      if (band != null && inBand >= 0 && inBand < band.rows().size()) {
+        return band.rows().get(inBand);
+      }
+      return rows.get(r);
+    }
+
+    /** Copies the header with a COM segment right after SOI and APP0; returns the end offset. */
+    private static int insertComment(byte[] header, byte[] comment, byte[] out) {
+      int split = 2;
+      if ((header[3] & 0xFF) == 0xE0) {
+        split = 4 + JpegRows.length(header, 2);
+      }
+      System.arraycopy(header, 0, out, 0, split);
+      int at = split;
+      out[at++] = (byte) 0xFF;
+      out[at++] = (byte) 0xFE;
+      out[at++] = (byte) ((comment.length + 2) >> 8);
+      out[at++] = (byte) (comment.length + 2);
+      System.arraycopy(comment, 0, out, at, comment.length);
+      at += comment.length;
+      System.arraycopy(header, split, out, at, header.length - split);
+      return at + header.length - split;
+    }
   }
 }

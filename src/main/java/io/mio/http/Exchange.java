@@ -8,8 +8,12 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -110,11 +114,21 @@ public final class Exchange {
 
   /** Reads the body as JSON: 415 unless it says JSON, 413 past the limit, 400 if malformed. */
   public JsonNode readJson(int maxBytes) {
+    return readJson(maxBytes, Set.of("application/json"));
+  }
+
+  /**
+   * Like {@link #readJson(int)} for a body whose media type (parameters such as charset
+   * ignored) is one of {@code mediaTypes}, e.g. also {@code application/merge-patch+json}.
+   */
+  public JsonNode readJson(int maxBytes, Set<String> mediaTypes) {
     String type = header("Content-Type").orElse("");
-    if (!type.toLowerCase().startsWith("application/json")) {
+    String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaTypes.contains(media)) {
+      String accepted = String.join(" or ", new TreeSet<>(mediaTypes));
       throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
-          "send the body as JSON with Content-Type: application/json",
-          Map.of("content_type", type));
+          "send the body as JSON with Content-Type: " + accepted,
+          Map.of("content_type", type, "accepted", List.copyOf(new TreeSet<>(mediaTypes))));
     }
     byte[] body = readBody(maxBytes);
     if (body.length == 0) {

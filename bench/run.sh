@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Benchmark of the webcam node on the mock camera (1280x720@30). Prints the figures recorded in
+# docs/PERFORMANCE.md. Usage: bench/run.sh [port]. Needs wrk; bounded in time (~3 minutes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${1:-18080}"
+JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* | head -1)}"
+JAVA="$JAVA_HOME/bin/java"
+
+./mvnw -B -q -o package -DskipTests
+CP="target/test-classes"
+
+start_node() {
+  MIO_CAMERA=mock MIO_RESOLUTION=1280x720 MIO_FPS=30 MIO_PORT="$PORT" MIO_BIND_HOST=127.0.0.1 \
+    MIO_MAX_STREAM_CONNECTIONS=1000 MIO_LOG_LEVEL=warn MIO_DATA_DIR="$(mktemp -d)" \
+    "$JAVA" ${MIO_JAVA_OPTS:-} -jar target/mio.jar webcam >target/bench-node.log 2>&1 &
+  NODE=$!
+}
+stop_node() { kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true; }
+trap stop_node EXIT
+bench() { "$JAVA" -cp "$CP" io.mio.bench.StreamBench 127.0.0.1 "$PORT" "$1" 5 "$2" "$NODE"; }
+
+echo "== machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
+# Start to ready: from launch until /ready first answers 200 (curl polls every 5 ms).
+t0=$(date +%s%N); start_node
+until curl -fs "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.005; done
+t1=$(date +%s%N); echo "start_to_ready_ms=$(( (t1 - t0) / 1000000 ))"
+sleep 10; echo "idle_rss=$(grep VmRSS /proc/$NODE/status | awk '{print $2 $3}')"
+echo "idle_cpu_pct_of_one_core=$(a=$(awk '{print $14+$15}' /proc/$NODE/stat); sleep 10; \
+  b=$(awk '{print $14+$15}' /proc/$NODE/stat); echo "scale=1; ($b-$a)/10" | bc)"
+bench 100 20
+bench 200 20
+bench 500 20
+echo "== /health under wrk (2 threads, 64 connections, 15 s) while 100 streams run"
+bench 100 25 >target/bench-bg.txt & BG=$!
+sleep 6
+wrk -t2 -c64 -d15s "http://127.0.0.1:$PORT/health" | grep -E 'Requests/sec|Latency|Non-2xx'
+wait $BG; cat target/bench-bg.txt
