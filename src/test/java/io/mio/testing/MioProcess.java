@@ -181,6 +181,7 @@ public final class MioProcess implements AutoCloseable {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
     private List<String> prefix = List.of();
+    private String java = javaBinary();
     private int port;
     private boolean awaitHealth = true;
 
@@ -209,6 +210,12 @@ public final class MioProcess implements AutoCloseable {
       return this;
     }
 
+    /** Runs the jar on another Java runtime, e.g. the jlink'ed one the container image ships. */
+    public Builder java(Path binary) {
+      this.java = binary.toString();
+      return this;
+    }
+
     /** Runs the command inside something, e.g. {@code ip netns exec lan-hub}. */
     public Builder prefix(String... command) {
       this.prefix = List.of(command);
@@ -225,7 +232,7 @@ public final class MioProcess implements AutoCloseable {
     public MioProcess start() throws IOException {
       int chosen = port != 0 ? port : Ports.free();
       List<String> command = new ArrayList<>(prefix);
-      command.add(javaBinary());
+      command.add(java);
       command.addAll(jvmArgs);
       command.add("-jar");
       command.add(jar().toString());
