@@ -59,8 +59,10 @@ public final class StreamBench {
       Thread.ofVirtual().start(() -> {
         try {
           frames[index] = readStream(deadline);
-        } catch (IOException e) {
-          failures.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+          if (failures.incrementAndGet() == 1) {
+            System.err.println("first failure: " + e);
+          }
         } finally {
           done.countDown();
         }
@@ -96,14 +98,16 @@ public final class StreamBench {
       out.write(("GET /stream.mjpg HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 256 * 1024);
-      String status = readLine(in);
+      InputStream raw = new BufferedInputStream(socket.getInputStream(), 256 * 1024);
+      String status = readLine(raw);
       if (status == null || !status.contains(" 200 ")) {
         throw new IOException("unexpected status: " + status);
       }
-      while (!readLine(in).isEmpty()) {
-        // skip response headers
+      boolean chunked = false;
+      for (String h = readLine(raw); !h.isEmpty(); h = readLine(raw)) {
+        chunked |= h.toLowerCase(Locale.ROOT).startsWith("transfer-encoding: chunked");
       }
+      InputStream in = chunked ? new Dechunker(raw) : raw;
       int counted = 0;
       while (System.nanoTime() < deadlineNanos) {
         if (readPart(in)) {
@@ -151,6 +155,54 @@ public final class StreamBench {
       sb.append((char) c);
     }
     return sb.isEmpty() ? null : sb.toString();
+  }
+
+  /** Removes HTTP/1.1 chunked framing, as a browser does before parsing the multipart body. */
+  private static final class Dechunker extends InputStream {
+
+    private final InputStream in;
+    private long left;
+
+    Dechunker(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (!nextChunk()) {
+        return -1;
+      }
+      left--;
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (!nextChunk()) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    private boolean nextChunk() throws IOException {
+      while (left == 0) {
+        String size = readLine(in);
+        if (size == null) {
+          return false;
+        }
+        if (!size.isEmpty()) {
+          left = Long.parseLong(size.split(";")[0].trim(), 16);
+          if (left == 0) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
   }
 
   private static double percentile(double[] sorted, int p) {
