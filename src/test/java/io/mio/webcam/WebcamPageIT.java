@@ -110,11 +110,13 @@ class WebcamPageIT {
 
     awaitBadge("degraded");
     assertThat(browser.text("#status-line")).isNotEqualTo("Streaming normally.").isNotBlank();
+    assertThat(browser.text("#stream-overlay")).startsWith("No fresh picture");
     browser.screenshot("webcam-camera-down-desktop");
 
     camera.mend();
     awaitBadge("ok");
     assertThat(browser.text("#status-line")).isEqualTo("Streaming normally.");
+    assertThat(browser.find("#stream-overlay").isDisplayed()).isFalse();
     assertPictureChanges();
   }
 
