@@ -47,9 +47,11 @@ public final class ConfigKeys {
   public static final ConfigKey SETTINGS_PATH = new ConfigKey(
       "MIO_SETTINGS_PATH", "<data dir>/settings.json", "Where runtime settings are persisted");
   public static final ConfigKey WEBCAM_AUTH_TOKEN = new ConfigKey(
-      "MIO_WEBCAM_AUTH_TOKEN", "", "Bearer token for settings, actions and status details");
-  public static final ConfigKey STREAM_AUTH = new ConfigKey("MIO_STREAM_AUTH", "",
-      "Protect stream and snapshot: basic:USER:PASSWORD or bearer:TOKEN");
+      "MIO_WEBCAM_AUTH_TOKEN", "", "Bearer token for settings and actions; unset, only loopback"
+          + " may change the node");
+  public static final ConfigKey STREAM_AUTH = new ConfigKey("MIO_STREAM_AUTH", "none",
+      "Read-only credential for stream, snapshot, page and /api/status: basic:USER:PASSWORD"
+          + " (HTTP Basic; USER without ':', PASSWORD may hold ':'), bearer:TOKEN, or none");
   public static final ConfigKey DISCOVERY_MANAGEMENT_URL = new ConfigKey(
       "MIO_DISCOVERY_MANAGEMENT_URL", "", "Hub URL to announce this node to");
   public static final ConfigKey DISCOVERY_ADVERTISE_URL = new ConfigKey(

@@ -62,6 +62,22 @@ public final class AuthFailureLimiter {
     return Optional.of(Duration.ofNanos(windowNanos - (now - w.startNanos())));
   }
 
+  /**
+   * Throws {@code 429 TOO_MANY_AUTH_FAILURES} with {@code Retry-After} while the address must
+   * wait; guards call it before looking at credentials, so a guesser learns nothing meanwhile.
+   */
+  public void refuseIfLimited(InetAddress client) {
+    Optional<Duration> wait = retryAfter(client);
+    if (wait.isEmpty()) {
+      return;
+    }
+    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+    throw new ApiException(429, "TOO_MANY_AUTH_FAILURES",
+        "too many failed authentication attempts from this address; wait " + seconds
+            + " s and use the right credentials",
+        Map.of("retry_after_seconds", seconds), Map.of("Retry-After", Long.toString(seconds)));
+  }
+
   /** Counts one failed authentication of the address. */
   public void recordFailure(InetAddress client) {
     long now = clock.getAsLong();

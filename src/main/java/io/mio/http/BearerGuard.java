@@ -1,7 +1,6 @@
 package io.mio.http;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,9 +43,7 @@ public final class BearerGuard implements Guard {
       return;
     }
     InetAddress client = exchange.remoteAddress();
-    limiter.retryAfter(client).ifPresent(wait -> {
-      throw tooManyFailures(wait);
-    });
+    limiter.refuseIfLimited(client);
     Optional<String> presented = exchange.header("Authorization").flatMap(BearerToken::fromHeader);
     if (presented.isPresent() && token.matches(presented.get())) {
       limiter.recordSuccess(client);
@@ -64,13 +61,5 @@ public final class BearerGuard implements Guard {
         : "this endpoint needs Authorization: Bearer <token>";
     return new ApiException(401, "UNAUTHORIZED", message, Map.of(),
         Map.of("WWW-Authenticate", challenge));
-  }
-
-  private static ApiException tooManyFailures(Duration wait) {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return new ApiException(429, "TOO_MANY_AUTH_FAILURES",
-        "too many failed authentication attempts from this address; wait " + seconds
-            + " s and use the right token",
-        Map.of("retry_after_seconds", seconds), Map.of("Retry-After", Long.toString(seconds)));
   }
 }

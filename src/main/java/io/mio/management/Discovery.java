@@ -8,9 +8,17 @@ import java.time.Instant;
  * are probed.
  *
  * @param lastAnnounceAt the newest announcement; null for manual nodes
+ * @param announced what the node itself last announced, so that a re-announcement changes only
+ *     fields an operator has not edited since; null for manual nodes
  */
 public record Discovery(Source source, boolean approved, Instant firstSeen,
-    Instant lastAnnounceAt) {
+    Instant lastAnnounceAt, Announced announced) {
+
+  /**
+   * The values a node announced for the fields an operator may also edit. The auth is kept as a
+   * digest ({@link DiscoveryIntake#authDigest}), never as a second copy of the secret.
+   */
+  public record Announced(String name, String baseUrl, String authDigest) {}
 
   /** Where a registry entry came from; the names are the API's lower-case words. */
   public enum Source {
@@ -19,6 +27,11 @@ public record Discovery(Source source, boolean approved, Instant firstSeen,
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+  }
+
+  /** A discovery record without announcement data (manual nodes, older files). */
+  public Discovery(Source source, boolean approved, Instant firstSeen, Instant lastAnnounceAt) {
+    this(source, approved, firstSeen, lastAnnounceAt, null);
   }
 
   public Discovery {

@@ -14,6 +14,7 @@ import io.mio.net.NodeClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class ManagementHub implements AutoCloseable {
   private final NodeClient client;
   private final LastSeen lastSeen;
   private WebServer server;
+  private List<String> routes = List.of();
 
   private ManagementHub(ManagementToken token, NodeClient client, LastSeen lastSeen) {
     this.token = token;
@@ -47,6 +49,7 @@ public final class ManagementHub implements AutoCloseable {
         new LastSeen(registry));
     try {
       Router router = hub.routes(config, registry);
+      hub.routes = router.describe();
       hub.server = new WebServer(config.server().bindHost(), config.server().port(),
           Duration.ofSeconds(30), router).start();
     } catch (Exception | Error e) {
@@ -78,6 +81,8 @@ public final class ManagementHub implements AutoCloseable {
     NodeProbe probe = new NodeProbe(client, lastSeen, clock);
     Overview overview = new Overview(probe, view, config.overviewDeadline(), clock);
     new FleetApi(nodes, registry, probe, overview, client).register(router);
+    new DiscoveryApi(registry, view, lastSeen, config.discoverySharedSecret(),
+        config.nodeClient().policy(), clock).register(router);
     StaticFiles.fromClasspath("static").mount(router, "dashboard.html");
     return router;
   }
@@ -89,6 +94,11 @@ public final class ManagementHub implements AutoCloseable {
     } catch (RegistryCorruptedException e) {
       ex.sendJson(503, Map.of("status", "not_ready", "reason", "registry_corrupted"));
     }
+  }
+
+  /** Every route as {@code METHOD /template}, for docs and the auth matrix test. */
+  public List<String> routes() {
+    return routes;
   }
 
   public int port() {

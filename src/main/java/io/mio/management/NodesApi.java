@@ -123,7 +123,7 @@ final class NodesApi {
     }
   }
 
-  private static int indexOf(List<Node> nodes, String id) {
+  static int indexOf(List<Node> nodes, String id) {
     for (int i = 0; i < nodes.size(); i++) {
       if (nodes.get(i).id().equals(id)) {
         return i;

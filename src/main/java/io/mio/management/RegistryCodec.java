@@ -55,6 +55,11 @@ final class RegistryCodec {
     d.put("approved", n.discovery().approved());
     d.put("first_seen", n.discovery().firstSeen().toString());
     d.put("last_announce_at", text(n.discovery().lastAnnounceAt()));
+    Discovery.Announced a = n.discovery().announced();
+    if (a != null) {
+      d.putObject("announced").put("name", a.name()).put("base_url", a.baseUrl())
+          .put("auth_digest", a.authDigest());
+    }
     o.put("last_seen", text(n.lastSeen()));
     return o;
   }
@@ -114,10 +119,16 @@ final class RegistryCodec {
         Discovery.Source.valueOf(d.required("source").stringValue().toUpperCase(
             java.util.Locale.ROOT)),
         d.required("approved").booleanValue(), Instant.parse(d.required("first_seen")
-            .stringValue()), instant(d, "last_announce_at"));
+            .stringValue()), instant(d, "last_announce_at"), announced(d.get("announced")));
     return new Node(o.required("id").stringValue(), o.required("name").stringValue(),
         URI.create(o.required("base_url").stringValue()), nodeAuth, labels,
         o.required("transport").stringValue(), discovery, instant(o, "last_seen"));
+  }
+
+  private static Discovery.Announced announced(JsonNode a) {
+    return a == null || a.isNull() ? null : new Discovery.Announced(
+        a.required("name").stringValue(), a.required("base_url").stringValue(),
+        a.required("auth_digest").stringValue());
   }
 
   private static String optional(JsonNode o, String field) {

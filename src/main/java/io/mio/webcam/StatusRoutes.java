@@ -20,7 +20,7 @@ import java.util.Map;
 final class StatusRoutes {
 
   /** From the jar's manifest; "dev" when run from classes. */
-  private static final String VERSION = java.util.Objects.requireNonNullElse(
+  static final String VERSION = java.util.Objects.requireNonNullElse(
       StatusRoutes.class.getPackage().getImplementationVersion(), "dev");
 
   private final String name;

@@ -1,0 +1,81 @@
+package io.mio.management;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an announcement does to the registry. The first one from a node id creates a node pending
+ * approval; later ones refresh {@code last_announce_at} and take over the announced name, base URL
+ * and callback credentials, but only for fields still holding what the node announced before:
+ * a field an operator edited (it no longer equals the recorded announcement) is the operator's
+ * from then on. Labels are never touched. A node added by hand keeps everything; only its
+ * {@code last_announce_at} moves.
+ *
+ * <p>Pure functions over the node list; {@link NodeRegistry#update} supplies the locking.
+ */
+final class DiscoveryIntake {
+
+  /** The outcome of one announcement. */
+  record Outcome(Node node, boolean created) {}
+
+  private DiscoveryIntake() {}
+
+  static Outcome apply(List<Node> nodes, AnnounceRequest a, Instant now) {
+    for (int i = 0; i < nodes.size(); i++) {
+      Node stored = nodes.get(i);
+      if (stored.id().equals(a.nodeId())) {
+        Node next = refresh(stored, a, now);
+        nodes.set(i, next);
+        return new Outcome(next, false);
+      }
+    }
+    Discovery d = new Discovery(Discovery.Source.DISCOVERED, false, now, now, announced(a));
+    Node created = new Node(a.nodeId(), a.name(), a.baseUrl(), a.auth(), Map.of(), Node.HTTP, d,
+        null);
+    nodes.add(created);
+    return new Outcome(created, true);
+  }
+
+  private static Node refresh(Node stored, AnnounceRequest a, Instant now) {
+    Discovery d = stored.discovery();
+    Discovery.Announced before = d.announced();
+    if (before == null) {
+      return new Node(stored.id(), stored.name(), stored.baseUrl(), stored.auth(),
+          stored.labels(), stored.transport(), new Discovery(d.source(), d.approved(),
+              d.firstSeen(), now, null), stored.lastSeen());
+    }
+    String name = stored.name().equals(before.name()) ? a.name() : stored.name();
+    var url = stored.baseUrl().toString().equals(before.baseUrl()) ? a.baseUrl()
+        : stored.baseUrl();
+    NodeAuth auth = authDigest(stored.auth()).equals(before.authDigest()) ? a.auth()
+        : stored.auth();
+    Discovery next = new Discovery(d.source(), d.approved(), d.firstSeen(), now, announced(a));
+    return new Node(stored.id(), name, url, auth, stored.labels(), stored.transport(), next,
+        stored.lastSeen());
+  }
+
+  private static Discovery.Announced announced(AnnounceRequest a) {
+    return new Discovery.Announced(a.name(), a.baseUrl().toString(), authDigest(a.auth()));
+  }
+
+  /**
+   * A SHA-256 of the auth's type, user and secret: enough to notice that an operator changed
+   * it, without keeping a second copy of the secret in the file.
+   */
+  static String authDigest(NodeAuth auth) {
+    String text = auth.type().word() + "\n" + (auth.username() == null ? "" : auth.username())
+        + "\n" + (auth.secret() == null ? "" : auth.secret());
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
