@@ -152,7 +152,8 @@ class DashboardIT {
     browser.find("#node-url").clear();
     browser.find("#node-url").sendKeys("http://192.168.1.20:8000/?x=1");
     browser.find("#node-save").click();
-    await().atMost(Duration.ofSeconds(5)).until(() -> browser.text("#node-url-error").contains("query"));
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> browser.text("#node-url-error").contains("query"));
     browser.screenshot("dashboard-add-error-desktop");
 
     browser.find("#node-url").sendKeys(Keys.ESCAPE);
@@ -253,7 +254,8 @@ class DashboardIT {
 
   private static void register(String id, String name, String baseUrl) throws Exception {
     String body = """
-        {"id":"%s","name":"%s","base_url":"%s","auth":{"type":"none"}}""".formatted(id, name, baseUrl);
+        {"id":"%s","name":"%s","base_url":"%s","auth":{"type":"none"}}"""
+        .formatted(id, name, baseUrl);
     HttpResponse<String> r = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/nodes"))
         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
