@@ -1,27 +1,22 @@
 package io.mio.management;
 
+import io.mio.config.AtomicFile;
 import io.mio.http.ApiException;
 import io.mio.management.RegistryCodec.RegistryFormatException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -126,22 +121,9 @@ public final class NodeRegistry {
     }
   }
 
+  // Same temporary names as AtomicFile, which sweepTemporaryFiles relies on.
   private void write(byte[] content) throws IOException {
-    Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE), ownerOnly())) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      fsyncDirectory();
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(file, content, true);
   }
 
   /**
@@ -161,21 +143,6 @@ public final class NodeRegistry {
 
   private FileChannel openLockFile() throws IOException {
     Files.createDirectories(file.getParent());
-    return FileChannel.open(lockFile, LOCK_OPEN, ownerOnly());
-  }
-
-  // The rename is only durable once the directory entry is on disk.
-  private void fsyncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      dir.force(true);
-    }
-  }
-
-  private static FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    return FileChannel.open(lockFile, LOCK_OPEN, AtomicFile.ownerOnly());
   }
 }
