@@ -7,8 +7,8 @@
 #   docker buildx build --platform linux/arm64 --target webcam-pi \
 #       -t motion-in-ocean:webcam-pi .                              # Pi CSI camera (rpicam-vid)
 #
-# Targets: management (jar + JRE), webcam (adds ffmpeg for MIO_CAMERA=usb and fonts for the mock
-# camera), webcam-pi (adds rpicam-apps from the Raspberry Pi archive, arm64 only). All run as
+# Targets: management (jar + JRE), webcam (adds ffmpeg for MIO_CAMERA=usb), webcam-pi (adds
+# rpicam-apps from the Raspberry Pi archive, arm64 only). All run as
 # uid 10001 (group video), keep state in the /data volume and check themselves with
 # `java -jar /app/mio.jar healthcheck`, so no curl is installed. See docs/DEPLOYMENT.md.
 
@@ -57,12 +57,8 @@ LABEL org.opencontainers.image.title="motion-in-ocean" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.created="${CREATED}" \
       org.opencontainers.image.base.name="${BASE_IMAGE}"
-# fontconfig and one font: Java2D needs them to draw text (the mock camera's clock); without
-# them headless text rendering fails with "Fontconfig head is null".
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      fontconfig fonts-dejavu-core \
- && rm -rf /var/lib/apt/lists/*
+# No fonts or fontconfig: the mock camera paints its clock with shapes, not text, and runs on a
+# bare trixie with this runtime (JlinkRuntimeIT's probe, replayed in a trixie chroot).
 # uid/gid 10001 so no host account is shadowed; the video group (gid 44 on Debian and Raspberry
 # Pi OS alike) owns /dev/video*, /dev/media* and /dev/dma_heap/* on the host.
 RUN groupadd --gid 10001 mio \

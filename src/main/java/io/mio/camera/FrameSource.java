@@ -9,20 +9,20 @@ public interface FrameSource extends AutoCloseable {
 
   void start(FrameListener listener);
 
-  /**
-   * Applies new settings by restarting the source; the listener stays, so connected clients
-   * simply continue with the new frames.
-   */
-  void reconfigure(CameraSettings settings);
-
-  /** Restarts the source with its current settings (the restart-camera action). */
-  void restart();
-
   /** One line for logs and status, e.g. {@code mock 1280x720@30} or {@code command rpicam-vid}. */
   String describe();
 
   /** Counters and state for metrics, status and readiness. */
   CameraStats stats();
+
+  /**
+   * Applies new resolution, fps and quality by restarting the camera with them; the listener
+   * stays. Returns at once; frames with the new settings follow shortly.
+   */
+  void reconfigure(CameraSettings settings);
+
+  /** Restarts the camera (the restart-camera action); returns at once. */
+  void restart();
 
   @Override
   void close();

@@ -7,6 +7,7 @@ import io.mio.http.BearerToken;
 import io.mio.http.Cors;
 import io.mio.http.Exchange;
 import io.mio.http.Router;
+import io.mio.http.StaticFiles;
 import io.mio.http.WebServer;
 import io.mio.metrics.MetricsRegistry;
 import io.mio.net.NodeClient;
@@ -82,6 +83,7 @@ public final class ManagementHub implements AutoCloseable {
     new FleetApi(nodes, registry, probe, overview, client).register(router);
     new DiscoveryApi(registry, view, lastSeen, config.discoverySharedSecret(),
         config.nodeClient().policy(), clock).register(router);
+    StaticFiles.fromClasspath("static").mount(router, "dashboard.html");
     return router;
   }
 

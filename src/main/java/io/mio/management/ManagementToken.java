@@ -85,7 +85,7 @@ public record ManagementToken(String value, String source) {
 
   private static String read(Path file) throws IOException {
     Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-    if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+    if (mode.stream().anyMatch(p -> !p.name().startsWith("OWNER"))) {
       LOG.warn("management token file {} is accessible to other users (mode {}); run chmod 600 {}",
           file, PosixFilePermissions.toString(mode), file);
     }

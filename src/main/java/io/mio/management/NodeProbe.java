@@ -67,7 +67,8 @@ final class NodeProbe {
     return status;
   }
 
-  private void noteOutcome(Node node, ProbeResult result) {
+  /** Remembers (and logs, if it changed) a node's latest outcome. */
+  void noteOutcome(Node node, ProbeResult result) {
     String outcome = switch (result) {
       case ProbeResult.Answered a -> a.status();
       case ProbeResult.Failed f -> f.error().code().name();
@@ -81,6 +82,12 @@ final class NodeProbe {
     } else {
       LOG.info("node {} answers status={} was={}", node.id(), outcome, before);
     }
+  }
+
+  /** Whether the node's latest probe failed; false for nodes not probed yet. */
+  boolean failedLastTime(Node node) {
+    String outcome = lastOutcome.get(node.id());
+    return outcome != null && !outcome.equals("ok") && !outcome.equals("degraded");
   }
 
   void forget(String id) {

@@ -91,7 +91,8 @@ public final class NodeRegistry {
     } catch (IOException e) {
       throw new ApiException(500, "REGISTRY_WRITE_FAILED", "the node registry file " + file
           + " could not be written (" + e + "); nothing was changed. Check free space and"
-          + " permissions of " + file.getParent() + ", then retry", Map.of("path", file.toString()));
+          + " permissions of " + file.getParent() + ", then retry",
+          Map.of("path", file.toString()));
     } finally {
       lock.unlock();
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +25,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Threads: each probe runs on its own virtual thread; a semaphore keeps at most
  * {@link #CONCURRENCY} calls in flight so a large fleet does not open hundreds of sockets at
- * once. One deadline covers the whole overview: whatever has not answered by then is reported
- * as {@code NODE_TIMEOUT} and its call is interrupted (which aborts the request), so one dead
- * node never delays the answer past the deadline.
+ * once, and nodes that failed last time are probed last. One deadline covers the whole
+ * overview: whatever has not answered by then is reported as {@code NODE_TIMEOUT} and its
+ * call is interrupted (which aborts the request), so one dead node never delays the answer past
+ * the deadline.
  */
 final class Overview {
 
@@ -73,33 +75,63 @@ final class Overview {
     Semaphore permits = new Semaphore(CONCURRENCY);
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     Map<Node, Future<ProbeResult>> pending = new LinkedHashMap<>();
-    for (Node n : nodes) {
-      pending.put(n, threads.submit(() -> {
-        permits.acquire();
-        try {
-          return probe.probe(n);
-        } finally {
-          permits.release();
-        }
-      }));
+    // Permits are taken here, in order, so probes start in the order of probeOrder().
+    for (Node n : probeOrder(nodes)) {
+      if (acquire(permits, end)) {
+        pending.put(n, threads.submit(() -> {
+          try {
+            return probe.probe(n);
+          } finally {
+            permits.release();
+          }
+        }));
+      } else {
+        pending.put(n, CompletableFuture.completedFuture(missedDeadline()));
+      }
     }
     Map<Node, ProbeResult> results = new LinkedHashMap<>();
-    pending.forEach((n, f) -> results.put(n, await(f, end)));
+    pending.forEach((n, f) -> {
+      ProbeResult r = await(f, end);
+      if (r == null) {
+        // Started but too slow: remembered now, so the next overview already probes it last.
+        r = missedDeadline();
+        probe.noteOutcome(n, r);
+      }
+      results.put(n, r);
+    });
     // Interrupts the stragglers; NodeClient aborts their requests. Never close(): it would wait.
     threads.shutdownNow();
     return results;
   }
 
+  /**
+   * Nodes that answered last time go first: when more nodes hang than there are permits, the
+   * hanging ones then wait at the back instead of starving nodes that would answer at once.
+   */
+  private List<Node> probeOrder(List<Node> nodes) {
+    return nodes.stream().sorted(Comparator.comparing(probe::failedLastTime)).toList();
+  }
+
+  private static boolean acquire(Semaphore permits, long endNanos) {
+    try {
+      return permits.tryAcquire(endNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The probe's result, or null when it did not finish by the deadline. */
   private ProbeResult await(Future<ProbeResult> f, long endNanos) {
     try {
       return f.get(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      return missedDeadline();
+      return null;
     } catch (ExecutionException e) {
       throw new IllegalStateException("a node probe failed unexpectedly", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return missedDeadline();
+      return null;
     }
   }
 

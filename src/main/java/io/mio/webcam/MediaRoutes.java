@@ -52,19 +52,24 @@ final class MediaRoutes {
   void register(Router router, RouteHandler page) {
     router.get("/stream.mjpg", Access.VIEWER, this::stream);
     router.get("/snapshot.jpg", Access.VIEWER, this::snapshot);
-    RouteHandler compat = ex -> compat(ex, page);
-    router.get("/", Access.VIEWER, compat);
-    router.get("/webcam", Access.VIEWER, compat);
+    router.get("/", Access.VIEWER, ex -> compat(ex, page));
+    // OctoPrint always names an action here; the page's relative links would not work below it.
+    router.get("/webcam", Access.VIEWER, ex -> compat(ex, null));
   }
 
+  /** {@code ?action=stream|snapshot}; without an action, the page where there is one. */
   private void compat(Exchange ex, RouteHandler page) throws Exception {
-    switch (ex.query("action").orElse("")) {
+    String action = ex.query("action").orElse("");
+    switch (action) {
       case "stream" -> stream(ex);
       case "snapshot" -> snapshot(ex);
-      case "" -> page.handle(ex);
-      default -> throw ApiException.validation(
-          Map.of("action", "action must be stream or snapshot, got '" + ex.query("action").get()
-              + "'"));
+      default -> {
+        if (!action.isEmpty() || page == null) {
+          throw ApiException.validation(Map.of("action",
+              "action must be stream or snapshot, got '" + action + "'"));
+        }
+        page.handle(ex);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import io.mio.discovery.Announcer;
 import io.mio.discovery.DiscoveryConfig;
 import io.mio.discovery.NodeIdentity;
 import io.mio.http.Router;
+import io.mio.http.StaticFiles;
 import io.mio.http.WebServer;
 import io.mio.metrics.MetricsRegistry;
 import io.mio.stream.FrameHub;
@@ -67,8 +68,8 @@ public final class WebcamNode implements AutoCloseable {
     Router router = new Router();
     String name = config.server().nodeName();
     new StatusRoutes(name, source, hub, streams, health, metrics).register(router);
-    HomePage page = new HomePage(name);
-    new MediaRoutes(hub, streams, health, control::stream).register(router, page::serve);
+    StaticFiles ui = StaticFiles.fromClasspath("static").mount(router);
+    new MediaRoutes(hub, streams, health, control::stream).register(router, ui.page("webcam.html"));
     control.register(router, source, streams);
 
     source.start(hub);

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mio.http.Json;
 import io.mio.testing.MioProcess;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +32,7 @@ class JlinkRuntimeIT {
 
   private static final Path JDK = Path.of(System.getProperty("java.home"));
   private static final Path RUNTIME = Path.of("target/jlink-runtime").toAbsolutePath();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static Dockerfile dockerfile;
   private static List<String> modules;
@@ -114,19 +121,26 @@ class JlinkRuntimeIT {
   }
 
   @Test
-  void webcamOnTheMockCameraServesOnTheRuntime() throws Exception {
+  void webcamOnTheMockCameraServesSnapshotsOnTheRuntime() throws Exception {
     try (MioProcess webcam = MioProcess.webcam().java(Path.of(java()))
-        .env("MIO_CAMERA", "mock")
+        .env("MIO_CAMERA", "mock").env("MIO_RESOLUTION", "640x480")
         .env("MIO_DATA_DIR", RUNTIME.resolveSibling("jlink-webcam-data").toString()).start()) {
-      assertThat(webcam.get("/health").statusCode()).isEqualTo(200);
-      assertThat(healthCheck(webcam.port()).exit()).isZero();
+      webcam.awaitReady();
+      HttpResponse<byte[]> snapshot = HTTP.send(HttpRequest.newBuilder(webcam.uri("/snapshot.jpg"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(snapshot.body()));
+
+      assertThat(snapshot.statusCode()).isEqualTo(200);
+      assertThat(image.getWidth()).isEqualTo(640);
+      assertThat(image.getHeight()).isEqualTo(480);
+      assertThat(healthCheck(webcam.port(), "--ready").exit()).isZero();
       assertThat(webcam.logText()).doesNotContain("NoClassDefFoundError")
           .doesNotContain("ClassNotFoundException");
     }
   }
 
   /** The Dockerfile's HEALTHCHECK CMD, with the image's paths mapped to this build. */
-  private static Command.Result healthCheck(int port) {
+  private static Command.Result healthCheck(int port, String... extra) {
     String check = dockerfile.effective("webcam", "HEALTHCHECK").orElseThrow();
     JsonNode exec = Json.MAPPER.readTree(check.substring(check.indexOf("CMD ") + 4));
     List<String> command = new ArrayList<>();
@@ -135,6 +149,7 @@ class JlinkRuntimeIT {
       case "/app/mio.jar" -> jar();
       default -> a.asString();
     }));
+    command.addAll(List.of(extra));
     return Command.of(command).env("MIO_PORT", Integer.toString(port)).run();
   }
 

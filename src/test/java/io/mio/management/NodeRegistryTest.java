@@ -84,8 +84,8 @@ class NodeRegistryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{", "not json", "[]", "{\"nodes\":[]}", "{\"schema\":2,\"nodes\":[]}",
-      "{\"schema\":1}", "{\"schema\":1,\"nodes\":[{\"id\":\"x\"}]}",
+  @ValueSource(strings = {"", "{", "not json", "[]", "{\"nodes\":[]}",
+      "{\"schema\":2,\"nodes\":[]}", "{\"schema\":1}", "{\"schema\":1,\"nodes\":[{\"id\":\"x\"}]}",
       "{\"schema\":1,\"nodes\":[]} trailing"})
   void refusesToReadOrWriteACorruptFileAndLeavesItsBytesUnchanged(String content)
       throws Exception {

@@ -46,16 +46,6 @@ class NodeValidatorTest {
       "{'id':'c','name':'a','base_url':'http://h/?x=1'}|base_url",
       "{'id':'c','name':'a','base_url':'http://h/#top'}|base_url",
       "{'id':'c','name':'a','base_url':'http://bad_host:80'}|base_url",
-      "{'id':'c','name':'a','base_url':'http://h','auth':'none'}|auth",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'digest'}}|auth.type",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{}}|auth.type",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'bearer'}}|auth.token",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'bearer','token':'a b'}}|auth.token",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'basic','password':'p'}}|auth.username",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'basic','username':'u'}}|auth.password",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'basic','username':'u:v','password':'p'}}|auth.username",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'none','token':'t'}}|auth.token",
-      "{'id':'c','name':'a','base_url':'http://h','auth':{'type':'none','secret_set':true}}|auth.secret_set",
       "{'id':'c','name':'a','base_url':'http://h','labels':['x']}|labels",
       "{'id':'c','name':'a','base_url':'http://h','labels':{'room':1}}|labels.room",
       "{'id':'c','name':'a','base_url':'http://h','labels':{'bad key':'v'}}|labels.bad key",
@@ -71,6 +61,27 @@ class NodeValidatorTest {
           assertThat(e.code()).isEqualTo("VALIDATION_ERROR");
           assertThat(fields(e)).containsKey(field);
         });
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "5|auth",
+      "{'type':'digest'}|auth.type",
+      "{}|auth.type",
+      "{'type':'bearer'}|auth.token",
+      "{'type':'bearer','token':'a b'}|auth.token",
+      "{'type':'bearer','token':'t','username':'u'}|auth.username",
+      "{'type':'basic','password':'p'}|auth.username",
+      "{'type':'basic','username':'u'}|auth.password",
+      "{'type':'basic','username':'u:v','password':'p'}|auth.username",
+      "{'type':'basic','username':'u','password':'p','token':'t'}|auth.token",
+      "{'type':'none','token':'t'}|auth.token",
+      "{'type':'none','secret_set':true}|auth.secret_set",
+      "{'type':'none','realm':'x'}|auth.realm",
+  })
+  void refusesEachBadAuthByName(String auth, String field) {
+    refusesEachBadFieldByName("{'id':'c','name':'a','base_url':'http://h','auth':" + auth + "}",
+        field);
   }
 
   @Test

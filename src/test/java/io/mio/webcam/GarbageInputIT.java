@@ -73,7 +73,8 @@ class GarbageInputIT {
     Random random = new Random(42);
     Files.write(dir.resolve("random.bin"), withoutMarkers(random, 20_000));
     try (OutputStream out = Files.newOutputStream(dir.resolve("big.bin"))) {
-      out.write(new byte[] {(byte) 0xFF, (byte) 0xD8});
+      // A real JPEG's headers, then a 50 MB scan: well formed, only far too large.
+      out.write(good, 0, scanStart(good));
       for (int written = 0; written < FIFTY_MB; written += 1 << 20) {
         out.write(withoutMarkers(random, 1 << 20));
       }
@@ -90,6 +91,18 @@ class GarbageInputIT {
           i=$((i + 1))
         done
         """.formatted(dir));
+  }
+
+  /** Where the entropy-coded data begins: just after the start-of-scan segment. */
+  private static int scanStart(byte[] jpeg) {
+    for (int i = 2; i + 3 < jpeg.length; ) {
+      int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+      if ((jpeg[i + 1] & 0xFF) == 0xDA) {
+        return i + 2 + length;
+      }
+      i += 2 + length;
+    }
+    throw new IllegalArgumentException("no start of scan");
   }
 
   /** Random bytes without 0xFF, so they hold no JPEG marker and only a length limit ends them. */

@@ -137,10 +137,12 @@ class WebcamRoutesTest {
 
     assertThat(f.get("/?action=snapshot").body()).isEqualTo(frame.jpeg());
     assertThat(f.get("/webcam/?action=snapshot").body()).isEqualTo(frame.jpeg());
-    assertThat(f.text("/")).contains("<img src=\"stream.mjpg\"", "test-cam");
-    HttpResponse<byte[]> bad = f.get("/webcam/?action=record");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(new String(bad.body())).contains("VALIDATION_ERROR");
+    assertThat(f.text("/")).contains("<img id=\"stream\"", "/static/webcam.js");
+    for (String path : List.of("/webcam/?action=record", "/webcam/", "/?action=stop")) {
+      HttpResponse<byte[]> bad = f.get(path);
+      assertThat(bad.statusCode()).as(path).isEqualTo(400);
+      assertThat(new String(bad.body())).contains("VALIDATION_ERROR", "stream or snapshot");
+    }
   }
 
   @Test
