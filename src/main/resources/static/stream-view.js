@@ -46,11 +46,17 @@ export class StreamView {
     this.setState('idle');
   }
 
-  /** Whether the node itself has fresh frames (if so, a frozen picture is our stream's fault). */
-  nodeStatus(fresh) {
+  /**
+   * Whether the node itself has fresh frames (if so, a frozen picture is our stream's fault),
+   * and if not, why: the last picture stays visible, dimmed, with the reason over it.
+   */
+  nodeStatus(fresh, why = '') {
     this.nodeFresh = fresh;
     if (this.state === 'paused') return;
     if (fresh && this.state === 'waiting-node') this.connect();
+    if (this.state !== 'live') return;
+    if (fresh) this.hideOverlay();
+    else this.showOverlay('No fresh picture', why);
   }
 
   /** The node stopped answering: say so, and reconnect as soon as it answers again. */

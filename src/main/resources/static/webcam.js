@@ -72,7 +72,7 @@ function showStatus(s) {
   $('stat-age').textContent = formatAgeMs(s.frame_age_ms);
   $('stat-uptime').textContent = formatDuration(s.uptime_seconds);
   $('stat-restarts').textContent = s.camera ? String(s.camera.restarts ?? '—') : '—';
-  stream.nodeStatus(s.status === 'ok');
+  stream.nodeStatus(s.status === 'ok', `${reasonText(s.reason)}.`);
 }
 
 function showBadge(kind, text) {

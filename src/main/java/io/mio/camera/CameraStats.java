@@ -9,7 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CameraStats {
 
-  /** What the source is doing now. */
+  /**
+   * What the source is doing now: STARTING until its first frame; RUNNING once frames flow;
+   * RESTARTING while a failed camera waits for or goes through its restart; FAILED when the
+   * camera cannot be started or its last runs produced no frame at all (restarts go on, with
+   * the longest backoff); STOPPED after close.
+   */
   public enum State { STARTING, RUNNING, RESTARTING, STOPPED, FAILED }
 
   public final AtomicLong framesCaptured = new AtomicLong();

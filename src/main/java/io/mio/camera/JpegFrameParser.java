@@ -76,9 +76,9 @@ final class JpegFrameParser {
     return frame;
   }
 
-  /** Where the frame's EXIF thumbnail (a whole JPEG inside APP1) begins, or -1. */
-  int thumbnailOffset() {
-    return exifSegment < 0 ? -1 : ExifThumbnail.locate(frame, exifSegment);
+  /** Where the frame's EXIF thumbnail (a whole JPEG inside APP1) is, or {@code null}. */
+  ExifThumbnail.Location thumbnail() {
+    return exifSegment < 0 ? null : ExifThumbnail.locate(frame, exifSegment);
   }
 
   /** Forgets where the parser was and looks for a fresh SOI (the caller rescans the bytes). */

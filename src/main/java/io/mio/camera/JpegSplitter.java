@@ -40,7 +40,8 @@ public final class JpegSplitter {
   private boolean rescanning;
   /** Where, in the rescanned bytes, the dropped frame's EXIF thumbnail begins (or -1). */
   private int thumbnailAt;
-  /** The frame in progress is that thumbnail. */
+  private int thumbnailLength;
+  /** The frame in progress began where that thumbnail does. */
   private boolean embedded;
   /** Picture size of the frames being emitted, and of a frame that may be changing it. */
   private int width;
@@ -86,13 +87,20 @@ public final class JpegSplitter {
     flushGarbage();
   }
 
-  /** The stream ended: a frame in progress is truncated, undecided bytes are garbage. */
+  /**
+   * The stream ended: a frame in progress is truncated (and scanned again, as it may have
+   * swallowed whole frames), undecided bytes are garbage.
+   */
   public void endOfStream() {
-    if (parser.inFrame()) {
+    while (parser.inFrame()) {
       stats.framesDroppedTruncated.incrementAndGet();
-    } else {
-      garbage += parser.pendingBytes();
+      rescanIfShort();
+      if (rescan == null) {
+        parser.seekAfresh();
+      }
+      drainRescan();
     }
+    garbage += parser.pendingBytes();
     parser.seekAfresh();
     flushGarbage();
   }
@@ -120,12 +128,15 @@ public final class JpegSplitter {
   }
 
   /**
-   * Emits a complete frame unless it is a stray: a dropped frame's EXIF thumbnail (or a frame
-   * merged with it), or a frame of another picture size. A stray is scanned again like a dropped
-   * frame, since it may have swallowed the SOI of the camera's next frame.
+   * Emits a complete frame unless it is a stray: a dropped frame's EXIF thumbnail (it starts
+   * where the EXIF data says and has the length it gives), or a frame of another picture size. A
+   * stray is scanned again like a dropped frame, since it may have swallowed the SOI of the
+   * camera's next frame.
    */
   private void complete() {
-    if (embedded || !sizeAgrees(parser.width(), parser.height())) {
+    boolean thumbnail = embedded
+        && (thumbnailLength < 0 || thumbnailLength == parser.frame().length());
+    if (thumbnail || !sizeAgrees(parser.width(), parser.height())) {
       stats.framesDroppedInvalid.incrementAndGet();
       rescanIfShort();
     } else {
@@ -159,8 +170,9 @@ public final class JpegSplitter {
     if (dropped.length() > RESCAN_LIMIT) {
       return;
     }
-    int thumbnail = parser.thumbnailOffset();
-    thumbnailAt = thumbnail < 0 ? -1 : thumbnail - 1;
+    ExifThumbnail.Location thumbnail = parser.thumbnail();
+    thumbnailAt = thumbnail == null ? -1 : thumbnail.offset() - 1;
+    thumbnailLength = thumbnail == null ? -1 : thumbnail.length();
     rescan = dropped.copyFrom(1);
     parser.seekAfresh();
   }

@@ -78,8 +78,9 @@ public final class ManagementHub implements AutoCloseable {
         ex -> ex.send(200, MetricsRegistry.CONTENT_TYPE, metrics.scrape()));
     NodesApi nodes = new NodesApi(registry, view, lastSeen, clock);
     nodes.register(router);
-    NodeProbe probe = new NodeProbe(client, lastSeen, clock);
-    Overview overview = new Overview(probe, view, config.overviewDeadline(), clock);
+    HubMetrics hubMetrics = new HubMetrics(metrics);
+    NodeProbe probe = new NodeProbe(client, lastSeen, clock, hubMetrics);
+    Overview overview = new Overview(probe, view, config.overviewDeadline(), clock, hubMetrics);
     new FleetApi(nodes, registry, probe, overview, client).register(router);
     new DiscoveryApi(registry, view, lastSeen, config.discoverySharedSecret(),
         config.nodeClient().policy(), clock).register(router);

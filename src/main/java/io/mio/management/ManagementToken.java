@@ -1,5 +1,6 @@
 package io.mio.management;
 
+import io.mio.config.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -67,8 +68,7 @@ public record ManagementToken(String value, String source) {
     Path temp = file.resolveSibling("." + FILE_NAME + "." + UUID.randomUUID() + ".tmp");
     try {
       try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rw-------")))) {
+          StandardOpenOption.WRITE), AtomicFile.ownerOnly())) {
         out.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.US_ASCII)));
         out.force(true);
       }

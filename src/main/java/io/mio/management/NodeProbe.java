@@ -25,12 +25,14 @@ final class NodeProbe {
   private final NodeClient client;
   private final LastSeen lastSeen;
   private final Clock clock;
+  private final HubMetrics metrics;
   private final Map<String, String> lastOutcome = new ConcurrentHashMap<>();
 
-  NodeProbe(NodeClient client, LastSeen lastSeen, Clock clock) {
+  NodeProbe(NodeClient client, LastSeen lastSeen, Clock clock, HubMetrics metrics) {
     this.client = client;
     this.lastSeen = lastSeen;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   ProbeResult probe(Node node) {
@@ -73,6 +75,7 @@ final class NodeProbe {
       case ProbeResult.Answered a -> a.status();
       case ProbeResult.Failed f -> f.error().code().name();
     };
+    metrics.probed(outcome);
     String before = lastOutcome.put(node.id(), outcome);
     if (outcome.equals(before)) {
       LOG.debug("node {} probed outcome={}", node.id(), outcome);

@@ -1,27 +1,22 @@
 package io.mio.management;
 
+import io.mio.config.AtomicFile;
 import io.mio.http.ApiException;
 import io.mio.management.RegistryCodec.RegistryFormatException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -34,9 +29,8 @@ import java.util.function.Consumer;
  * <p>Writes are read-modify-write under two locks: a {@link ReentrantLock} shared by every
  * registry of the same path in this JVM (Java file locks cannot serialise threads of one
  * process), then an exclusive lock on {@code <file>.lock} against other processes. The new
- * content goes to a temporary file in the same directory, is fsynced, renamed over the old file
- * atomically, and the directory is fsynced, so a crash at any moment leaves either the old or
- * the new file, both complete.
+ * content is written by {@link AtomicFile} (temporary file, fsync, atomic rename, fsync of the
+ * directory), so a crash at any moment leaves either the old or the new file, both complete.
  */
 public final class NodeRegistry {
 
@@ -90,7 +84,7 @@ public final class NodeRegistry {
       List<Node> next = new ArrayList<>(current);
       T result = change.apply(next);
       if (!next.equals(current)) {
-        write(RegistryCodec.encode(next));
+        AtomicFile.write(file, RegistryCodec.encode(next), true);
       }
       return result;
     } catch (IOException e) {
@@ -127,27 +121,10 @@ public final class NodeRegistry {
     }
   }
 
-  private void write(byte[] content) throws IOException {
-    Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE), ownerOnly())) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      fsyncDirectory();
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
   /**
-   * Removes temporary files a writer left when it was killed between create and rename. Only
-   * safe under the file lock: then no other writer is between those two steps.
+   * Removes temporary files ({@link AtomicFile}'s naming) a writer left when it was killed
+   * between create and rename. Only safe under the file lock: then no other writer is between
+   * those two steps.
    */
   private void sweepTemporaryFiles() throws IOException {
     String prefix = "." + file.getFileName() + ".";
@@ -162,21 +139,6 @@ public final class NodeRegistry {
 
   private FileChannel openLockFile() throws IOException {
     Files.createDirectories(file.getParent());
-    return FileChannel.open(lockFile, LOCK_OPEN, ownerOnly());
-  }
-
-  // The rename is only durable once the directory entry is on disk.
-  private void fsyncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      dir.force(true);
-    }
-  }
-
-  private static FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    return FileChannel.open(lockFile, LOCK_OPEN, AtomicFile.ownerOnly());
   }
 }

@@ -39,15 +39,18 @@ final class Overview {
   private final NodeView view;
   private final Duration deadline;
   private final Clock clock;
+  private final HubMetrics metrics;
 
-  Overview(NodeProbe probe, NodeView view, Duration deadline, Clock clock) {
+  Overview(NodeProbe probe, NodeView view, Duration deadline, Clock clock, HubMetrics metrics) {
     this.probe = probe;
     this.view = view;
     this.deadline = deadline;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   Map<String, Object> build(List<Node> registered) {
+    long start = System.nanoTime();
     List<Node> nodes = registered.stream().sorted(Comparator.comparing(Node::id)).toList();
     Map<Node, ProbeResult> results = probeAll(nodes.stream().filter(Node::approved).toList());
     List<Map<String, Object>> entries = new ArrayList<>();
@@ -67,6 +70,7 @@ final class Overview {
     out.put("summary", summary);
     out.put("nodes", entries);
     out.put("generated_at", clock.instant().toString());
+    metrics.overviewTook(Duration.ofNanos(System.nanoTime() - start));
     return out;
   }
 

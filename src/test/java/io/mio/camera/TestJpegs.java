@@ -79,16 +79,6 @@ final class TestJpegs {
     return i;
   }
 
-  /** The text of the first comment segment (COM) before the scan, or null. */
-  static String comment(byte[] jpeg) {
-    for (int i = 2; (jpeg[i + 1] & 0xFF) != 0xDA; i += 2 + segmentLength(jpeg, i)) {
-      if ((jpeg[i + 1] & 0xFF) == 0xFE) {
-        return new String(jpeg, i + 4, segmentLength(jpeg, i) - 2, StandardCharsets.US_ASCII);
-      }
-    }
-    return null;
-  }
-
   /** Offset of the first byte after the SOS header, where entropy-coded data begins. */
   static int entropyStart(byte[] jpeg) {
     int sos = segmentOffset(jpeg, 0xDA);

@@ -105,8 +105,8 @@ class UiScriptsIT {
       "=value                 | is not key=value"})
   void labelsAreParsedFromKeyValuePairs(String text, String expected) {
     String answer = call("node-dialog.js",
-        "(() => { try { return JSON.stringify(m.parseLabels(arg)); } catch (e) { return e.message; }"
-            + " })()", text);
+        "(() => { try { return JSON.stringify(m.parseLabels(arg)); }"
+            + " catch (e) { return e.message; } })()", text);
 
     assertThat(answer).contains(expected);
   }

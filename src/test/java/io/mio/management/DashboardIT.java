@@ -42,14 +42,18 @@ class DashboardIT {
         .env("MIO_NODE_ALLOWED_NETWORKS", "127.0.0.0/8")
         .env("MIO_DATA_DIR", data.resolve("hub").toString()).start();
     for (String name : List.of("Garage", "Front door", "Garden")) {
-      MioProcess cam = MioProcess.webcam().env("MIO_CAMERA", "mock")
-          .env("MIO_RESOLUTION", "640x360").env("MIO_FPS", "10").env("MIO_NODE_NAME", name)
-          .env("MIO_DATA_DIR", data.resolve(name).toString()).start();
+      MioProcess cam = webcam(name, 0);
       webcams.add(cam);
       register(name.toLowerCase().replace(' ', '-'), name, cam.baseUrl());
     }
     // Nothing listens here: the hub must report it unreachable.
     register("shed", "Shed", "http://127.0.0.1:" + Ports.free());
+  }
+
+  private static MioProcess webcam(String name, int port) throws Exception {
+    return MioProcess.webcam().port(port).env("MIO_CAMERA", "mock")
+        .env("MIO_RESOLUTION", "640x360").env("MIO_FPS", "10").env("MIO_NODE_NAME", name)
+        .env("MIO_DATA_DIR", data.resolve(name).toString()).start();
   }
 
   @AfterAll
@@ -85,6 +89,29 @@ class DashboardIT {
     }
     awaitThumbnails(3);
     assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void aNodeThatStopsTurnsUnavailableAndComesBackWithItsPicture() throws Exception {
+    signIn(TOKEN);
+    awaitSummary("4", "3", "1");
+    awaitThumbnails(3);
+    MioProcess garden = webcams.get(2);
+    int port = garden.port();
+
+    garden.close();
+    try {
+      awaitSummary("4", "2", "2");
+      assertThat(card("garden").getAttribute("data-status")).isEqualTo("unavailable");
+      assertThat(card("garden").getText()).contains("NODE_UNREACHABLE", "No picture");
+      assertThat(browser.text("#announcer")).contains("Garden is now Unavailable");
+    } finally {
+      webcams.set(2, webcam("Garden", port));
+    }
+
+    awaitSummary("4", "3", "1");
+    awaitThumbnails(3);
+    assertThat(card("garden").findElements(By.cssSelector(".thumb img"))).hasSize(1);
   }
 
   @Test
@@ -125,7 +152,8 @@ class DashboardIT {
     browser.find("#node-url").clear();
     browser.find("#node-url").sendKeys("http://192.168.1.20:8000/?x=1");
     browser.find("#node-save").click();
-    await().atMost(Duration.ofSeconds(5)).until(() -> browser.text("#node-url-error").contains("query"));
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> browser.text("#node-url-error").contains("query"));
     browser.screenshot("dashboard-add-error-desktop");
 
     browser.find("#node-url").sendKeys(Keys.ESCAPE);
@@ -226,7 +254,8 @@ class DashboardIT {
 
   private static void register(String id, String name, String baseUrl) throws Exception {
     String body = """
-        {"id":"%s","name":"%s","base_url":"%s","auth":{"type":"none"}}""".formatted(id, name, baseUrl);
+        {"id":"%s","name":"%s","base_url":"%s","auth":{"type":"none"}}"""
+        .formatted(id, name, baseUrl);
     HttpResponse<String> r = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/nodes"))
         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -8,6 +8,7 @@ import io.mio.http.BearerGuard;
 import io.mio.http.BearerToken;
 import io.mio.http.Router;
 import io.mio.http.WebServer;
+import io.mio.metrics.MetricsRegistry;
 import io.mio.net.NodeClient;
 import io.mio.net.NodeClientSettings;
 import io.mio.net.SsrfPolicy;
@@ -28,6 +29,8 @@ class NodeProbeTest {
 
   private static final String NODE_TOKEN = "node-token-0123456789abcdef";
 
+  private static final HubMetrics METRICS = new HubMetrics(new MetricsRegistry());
+
   @TempDir
   Path dir;
 
@@ -45,7 +48,7 @@ class NodeProbeTest {
     node = new WebServer("127.0.0.1", 0, Duration.ofSeconds(5), router).start();
     client = new NodeClient(NodeClientSettings.of(SsrfPolicy.parse("127.0.0.0/8")));
     lastSeen = new LastSeen(new NodeRegistry(dir.resolve("nodes.json")));
-    probe = new NodeProbe(client, lastSeen, Clock.systemUTC());
+    probe = new NodeProbe(client, lastSeen, Clock.systemUTC(), METRICS);
   }
 
   @AfterEach

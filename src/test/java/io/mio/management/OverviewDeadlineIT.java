@@ -65,6 +65,9 @@ class OverviewDeadlineIT {
         checkOverview(json(r));
       }
       assertThat(silent).allSatisfy(s -> assertThat(s.connections()).isPositive());
+      assertThat(hub.get("/metrics").body())
+          .contains("mio_hub_node_probes_total{outcome=\"ok\"} 120.0")
+          .contains("mio_hub_overview_duration_seconds_count 3");
     } finally {
       for (SilentListener s : silent) {
         s.close();

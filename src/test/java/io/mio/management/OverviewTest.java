@@ -2,6 +2,7 @@ package io.mio.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mio.metrics.MetricsRegistry;
 import io.mio.net.NodeClient;
 import io.mio.net.NodeClientSettings;
 import io.mio.net.SsrfPolicy;
@@ -25,6 +26,8 @@ class OverviewTest {
   // Room for a cold JVM's first calls on a busy machine: live stand-ins must beat it.
   private static final Duration DEADLINE = Duration.ofMillis(2000);
 
+  private static final HubMetrics METRICS = new HubMetrics(new MetricsRegistry());
+
   @TempDir
   Path dir;
 
@@ -41,8 +44,8 @@ class OverviewTest {
 
   private Overview overview(Duration deadline) {
     NodeView view = new NodeView(new Etags(new byte[] {1}), lastSeen);
-    return new Overview(new NodeProbe(client, lastSeen, Clock.systemUTC()), view, deadline,
-        Clock.systemUTC());
+    return new Overview(new NodeProbe(client, lastSeen, Clock.systemUTC(), METRICS), view,
+        deadline, Clock.systemUTC(), METRICS);
   }
 
   @AfterEach

@@ -110,11 +110,13 @@ class WebcamPageIT {
 
     awaitBadge("degraded");
     assertThat(browser.text("#status-line")).isNotEqualTo("Streaming normally.").isNotBlank();
+    assertThat(browser.text("#stream-overlay")).startsWith("No fresh picture");
     browser.screenshot("webcam-camera-down-desktop");
 
     camera.mend();
     awaitBadge("ok");
     assertThat(browser.text("#status-line")).isEqualTo("Streaming normally.");
+    assertThat(browser.find("#stream-overlay").isDisplayed()).isFalse();
     assertPictureChanges();
   }
 
@@ -123,14 +125,16 @@ class WebcamPageIT {
     int port = node.port();
     node.close();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> browser.find("#stream-overlay").isDisplayed());
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> browser.find("#stream-overlay").isDisplayed());
     assertThat(browser.text("#stream-overlay")).containsAnyOf("Reconnecting", "unreachable");
     awaitBadge("unavailable");
     assertThat(browser.text("#stat-fps")).isEqualTo("—");
     browser.screenshot("webcam-reconnecting-desktop");
 
     node = webcam().env("MIO_CAMERA", "mock").port(port).start().awaitReady();
-    await().atMost(Duration.ofSeconds(30)).until(() -> !browser.find("#stream-overlay").isDisplayed());
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> !browser.find("#stream-overlay").isDisplayed());
     awaitBadge("ok");
     assertPictureChanges();
   }

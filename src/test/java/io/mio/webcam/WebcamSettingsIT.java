@@ -65,7 +65,7 @@ class WebcamSettingsIT {
 
     awaitChanges();
     assertThat(browser.text("#settings-changes"))
-        .contains("Frames per second: 15 → 5").contains("JPEG quality: ")
+        .contains("Frames per second: 30 → 5").contains("JPEG quality: ")
         .doesNotContain("Resolution");
     assertThat(settingsJson(null)).contains("\"fps\":5", "\"jpeg_quality\":60");
     await().atMost(Duration.ofSeconds(15)).until(() -> browser.text("#stat-fps").startsWith("5."));
@@ -83,7 +83,7 @@ class WebcamSettingsIT {
     browser.screenshot("webcam-token-prompt-desktop");
     browser.find("#token-input").sendKeys(TOKEN, Keys.ENTER);
     await().atMost(Duration.ofSeconds(10))
-        .until(() -> "15".equals(browser.find("#set-fps").getAttribute("value")));
+        .until(() -> "30".equals(browser.find("#set-fps").getAttribute("value")));
 
     type("#set-fps", "12");
     browser.find("#settings-save").click();
@@ -92,6 +92,17 @@ class WebcamSettingsIT {
     assertThat(browser.js("return sessionStorage.getItem('mio.webcam.token')")).isEqualTo(TOKEN);
     assertThat(browser.js("return localStorage.length")).isEqualTo(0L);
     assertThat(browser.js("return document.cookie")).isEqualTo("");
+  }
+
+  @Test
+  void settingsPinnedByTheEnvironmentCannotBeEdited() throws Exception {
+    start(null, MioProcess.webcam().env("MIO_FPS", "8"));
+    openSettings();
+
+    assertThat(browser.find("#set-fps").getAttribute("value")).isEqualTo("8");
+    assertThat(browser.find("#set-fps").isEnabled()).isFalse();
+    assertThat(browser.text("#set-fps-hint")).contains("environment");
+    assertThat(browser.find("#set-quality").isEnabled()).isTrue();
   }
 
   @Test
@@ -109,8 +120,12 @@ class WebcamSettingsIT {
   }
 
   private void start(String token) throws Exception {
-    MioProcess.Builder b = MioProcess.webcam().env("MIO_CAMERA", "mock")
-        .env("MIO_RESOLUTION", "640x360").env("MIO_FPS", "15").env("MIO_NODE_NAME", "shed cam")
+    start(token, MioProcess.webcam());
+  }
+
+  /** Settings given in the environment are pinned there, so the tests leave them out. */
+  private void start(String token, MioProcess.Builder b) throws Exception {
+    b.env("MIO_CAMERA", "mock").env("MIO_NODE_NAME", "shed cam")
         .env("MIO_DATA_DIR", data.toString());
     if (token != null) {
       b.env("MIO_WEBCAM_AUTH_TOKEN", token);
