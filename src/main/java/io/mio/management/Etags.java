@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Entity tags of registry nodes: a keyed hash (HMAC-SHA256, 128 bits shown) of the node's stored
- * content, {@code last_seen} excluded so that probes do not break an editor's {@code If-Match}.
+ * content, {@code last_seen} and {@code discovery.last_announce_at} excluded so that probes and
+ * periodic announcements do not break an editor's {@code If-Match}.
  * Secrets are part of the content, so changing only a password changes the tag; the key keeps
  * the tag from being a plain hash anyone could test password guesses against.
  */
@@ -24,7 +25,7 @@ final class Etags {
 
   /** The quoted strong tag, e.g. {@code "q3Jx..."}. */
   String of(Node node) {
-    byte[] content = Json.bytes(RegistryCodec.encode(node.withLastSeen(null)));
+    byte[] content = Json.bytes(RegistryCodec.encode(withoutTimes(node)));
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
@@ -33,6 +34,12 @@ final class Etags {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has HmacSHA256", e);
     }
+  }
+
+  private static Node withoutTimes(Node n) {
+    Discovery d = n.discovery();
+    return new Node(n.id(), n.name(), n.baseUrl(), n.auth(), n.labels(), n.transport(),
+        new Discovery(d.source(), d.approved(), d.firstSeen(), null, d.announced()), null);
   }
 
   /**

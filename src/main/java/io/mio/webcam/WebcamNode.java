@@ -103,6 +103,10 @@ public final class WebcamNode implements AutoCloseable {
           + " to the URL the hub should use, e.g. http://192.168.1.20:{}", port);
       return null;
     }
+    if (config.control().adminToken().isEmpty() && config.control().streamAuth().required()) {
+      LOG.warn("discovery: MIO_STREAM_AUTH is set but MIO_WEBCAM_AUTH_TOKEN is not, so the hub"
+          + " gets no credential to read /api/status; set MIO_WEBCAM_AUTH_TOKEN");
+    }
     String id = NodeIdentity.loadOrCreate(config.server().dataDir());
     return Announcer.start(d, new Announcement(id, config.server().nodeName(), url.get(),
         config.control().adminToken(), StatusRoutes.VERSION));

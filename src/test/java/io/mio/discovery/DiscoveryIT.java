@@ -110,9 +110,16 @@ class DiscoveryIT {
   void anOperatorRenameSurvivesTheNextAnnouncement() throws Exception {
     JsonNode b = await().atMost(SOON).until(() -> byName("cam-b"), n -> n != null);
     String id = b.get("id").stringValue();
+    HttpResponse<String> read = api.get("/api/v1/nodes/" + id);
+    Instant readAt = Instant.parse(json(read).at("/discovery/last_announce_at").stringValue());
+    await().atMost(SOON).until(() -> Instant.parse(json(api.get("/api/v1/nodes/" + id))
+        .at("/discovery/last_announce_at").stringValue()).isAfter(readAt));
+
+    // The tag read before that announcement still matches: announcements are not edits.
     HttpResponse<String> renamed = api.patch("/api/v1/nodes/" + id,
-        q("{'name':'Garage','labels':{'room':'garage'}}"), null);
-    assertThat(renamed.statusCode()).isEqualTo(200);
+        q("{'name':'Garage','labels':{'room':'garage'}}"),
+        read.headers().firstValue("ETag").orElseThrow());
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
     Instant renamedAt = Instant.parse(json(renamed).at("/discovery/last_announce_at")
         .stringValue());
 
