@@ -49,6 +49,7 @@ class AuthMatrixIT {
       Map.entry("GET /metrics", Level.PUBLIC), Map.entry("GET /api/status", Level.VIEWER),
       Map.entry("GET /stream.mjpg", Level.VIEWER), Map.entry("GET /snapshot.jpg", Level.VIEWER),
       Map.entry("GET /", Level.VIEWER), Map.entry("GET /webcam", Level.VIEWER),
+      Map.entry("GET /static/{file}", Level.PUBLIC), Map.entry("GET /openapi.json", Level.PUBLIC),
       Map.entry("GET /api/v1/settings", Level.ADMIN),
       Map.entry("PATCH /api/v1/settings", Level.ADMIN),
       Map.entry("POST /api/v1/actions/{action}", Level.ADMIN));
@@ -56,7 +57,8 @@ class AuthMatrixIT {
   /** The same for the hub; its viewer level does not exist, the stream credential is wrong. */
   static final Map<String, Level> HUB_ROUTES = Map.ofEntries(
       Map.entry("GET /health", Level.PUBLIC), Map.entry("GET /ready", Level.PUBLIC),
-      Map.entry("GET /metrics", Level.PUBLIC),
+      Map.entry("GET /metrics", Level.PUBLIC), Map.entry("GET /", Level.PUBLIC),
+      Map.entry("GET /static/{file}", Level.PUBLIC), Map.entry("GET /openapi.json", Level.PUBLIC),
       Map.entry("GET /api/v1/nodes", Level.ADMIN), Map.entry("POST /api/v1/nodes", Level.ADMIN),
       Map.entry("GET /api/v1/nodes/{id}", Level.ADMIN),
       Map.entry("PUT /api/v1/nodes/{id}", Level.ADMIN),
@@ -163,7 +165,7 @@ class AuthMatrixIT {
       String authorization) throws Exception {
     String method = route.substring(0, route.indexOf(' '));
     String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "nope")
-        .replace("{action}", "restart-camera");
+        .replace("{action}", "restart-camera").replace("{file}", "style.css");
     // A stream GET never ends; HEAD takes the same guard and returns at once.
     String sent = path.equals("/stream.mjpg") ? "HEAD" : method;
     HttpRequest.Builder b = HttpRequest.newBuilder(target.uri(path))
