@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mio.http.Json;
 import io.mio.testing.OpenApiDoc;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,21 @@ class OpenApiRoutesTest {
     mode.doc.operations().values().forEach(op -> ids.add(op.path("operationId").asString("")));
 
     assertThat(ids).doesNotContain("").doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyErrorCodeIsExplainedInTheDeploymentGuide(Mode mode) throws Exception {
+    String guide = Files.readString(Path.of("docs/DEPLOYMENT.md"));
+    String troubleshooting = guide.substring(guide.indexOf("## Troubleshooting by error code"));
+    List<String> missing = new ArrayList<>();
+    mode.doc.root().at("/components/schemas/ErrorCode/enum").forEach(code -> {
+      if (!troubleshooting.contains("`" + code.asString() + "`")) {
+        missing.add(code.asString());
+      }
+    });
+
+    assertThat(missing).as("codes missing from the troubleshooting table").isEmpty();
   }
 
   @ParameterizedTest
