@@ -104,6 +104,9 @@ public final class Main {
         List.of(ConfigKeys.PORT));
     health.addOption(OptionSpec.builder("--url").paramLabel("URL").type(String.class)
         .description("URL to check (default http://127.0.0.1:<port>/health)").build());
+    health.addOption(OptionSpec.builder("--mode").paramLabel("MODE").type(String.class)
+        .defaultValue("webcam").description("webcam or management: picks the default port"
+            + " when MIO_PORT is unset (8000 or 8001; default webcam)").build());
     health.addOption(OptionSpec.builder("--ready").type(boolean.class)
         .description("Check /ready (a fresh frame exists) instead of /health").build());
     health.addOption(OptionSpec.builder("--timeout").paramLabel("SECONDS").type(double.class)

@@ -49,7 +49,7 @@ class AuthMatrixIT {
       Map.entry("GET /metrics", Level.PUBLIC), Map.entry("GET /api/status", Level.VIEWER),
       Map.entry("GET /stream.mjpg", Level.VIEWER), Map.entry("GET /snapshot.jpg", Level.VIEWER),
       Map.entry("GET /", Level.VIEWER), Map.entry("GET /webcam", Level.VIEWER),
-      Map.entry("GET /static/{file}", Level.PUBLIC),
+      Map.entry("GET /static/{file}", Level.PUBLIC), Map.entry("GET /openapi.json", Level.PUBLIC),
       Map.entry("GET /api/v1/settings", Level.ADMIN),
       Map.entry("PATCH /api/v1/settings", Level.ADMIN),
       Map.entry("POST /api/v1/actions/{action}", Level.ADMIN));
@@ -58,7 +58,7 @@ class AuthMatrixIT {
   static final Map<String, Level> HUB_ROUTES = Map.ofEntries(
       Map.entry("GET /health", Level.PUBLIC), Map.entry("GET /ready", Level.PUBLIC),
       Map.entry("GET /metrics", Level.PUBLIC), Map.entry("GET /", Level.PUBLIC),
-      Map.entry("GET /static/{file}", Level.PUBLIC),
+      Map.entry("GET /static/{file}", Level.PUBLIC), Map.entry("GET /openapi.json", Level.PUBLIC),
       Map.entry("GET /api/v1/nodes", Level.ADMIN), Map.entry("POST /api/v1/nodes", Level.ADMIN),
       Map.entry("GET /api/v1/nodes/{id}", Level.ADMIN),
       Map.entry("PUT /api/v1/nodes/{id}", Level.ADMIN),

@@ -40,9 +40,13 @@ public final class ConfigReader {
     return new ConfigReader(merged);
   }
 
-  /** True when the key was given explicitly (flag or environment), even if empty. */
+  /**
+   * True when the key was given a value (flag or environment). An empty or blank value counts as
+   * unset, as everywhere else here: an env file line {@code MIO_FPS=} means "the default", and
+   * must not pin the setting.
+   */
   public boolean isSet(ConfigKey key) {
-    return values.containsKey(key.env());
+    return raw(key).isPresent();
   }
 
   /** The raw text, trimmed, or empty when unset or blank. */

@@ -70,6 +70,15 @@ public final class StaticFiles {
     return mount(router);
   }
 
+  /**
+   * Registers {@code GET path} answering the one file {@code name}, public: for documents at
+   * fixed well-known paths such as {@code /openapi.json}.
+   */
+  public StaticFiles mountFile(Router router, String path, String name) {
+    router.get(path, Access.PUBLIC, page(name));
+    return this;
+  }
+
   /** A handler answering one file, for a route that also does other things (such as {@code /}). */
   public RouteHandler page(String name) {
     return ex -> serve(ex, name);

@@ -85,6 +85,7 @@ public final class ManagementHub implements AutoCloseable {
     new DiscoveryApi(registry, view, lastSeen, config.discoverySharedSecret(),
         config.nodeClient().policy(), clock).register(router);
     StaticFiles.fromClasspath("static").mount(router, "dashboard.html");
+    StaticFiles.fromClasspath("openapi").mountFile(router, "/openapi.json", "management.json");
     return router;
   }
 

@@ -27,7 +27,7 @@ public record ControlConfig(
     Path path = r.parsed(ConfigKeys.SETTINGS_PATH, dataDir.resolve("settings.json"), Path::of);
     Set<Setting> pinned = EnumSet.noneOf(Setting.class);
     for (Setting s : Setting.values()) {
-      if (r.raw(s.key()).isPresent()) {
+      if (r.isSet(s.key())) {
         pinned.add(s);
       }
     }

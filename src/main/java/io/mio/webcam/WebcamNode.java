@@ -71,6 +71,7 @@ public final class WebcamNode implements AutoCloseable {
     StaticFiles ui = StaticFiles.fromClasspath("static").mount(router);
     new MediaRoutes(hub, streams, health, control::stream).register(router, ui.page("webcam.html"));
     control.register(router, source, streams);
+    StaticFiles.fromClasspath("openapi").mountFile(router, "/openapi.json", "webcam.json");
 
     source.start(hub);
     Duration idle = config.stream().writeTimeout().plusSeconds(5);

@@ -24,6 +24,25 @@ class ConfigReaderTest {
     assertThat(r.isSet(ConfigKeys.FPS)).isFalse();
   }
 
+  @ParameterizedTest
+  @CsvSource(value = {"''", "'   '"})
+  void treatsAnEmptyValueAsUnset(String empty) {
+    ConfigReader r = ConfigReader.of(Map.of("MIO_FPS", empty), Map.of("MIO_JPEG_QUALITY", empty));
+
+    assertThat(r.isSet(ConfigKeys.FPS)).isFalse();
+    assertThat(r.isSet(ConfigKeys.JPEG_QUALITY)).isFalse();
+    assertThat(r.raw(ConfigKeys.FPS)).isEmpty();
+    assertThat(r.integer(ConfigKeys.FPS, 30, 1, 120)).isEqualTo(30);
+    r.validate();
+  }
+
+  @Test
+  void aGivenValueIsSet() {
+    ConfigReader r = ConfigReader.of(Map.of("MIO_FPS", " 10 "), Map.of());
+
+    assertThat(r.isSet(ConfigKeys.FPS)).isTrue();
+  }
+
   @Test
   void listsEveryBadValueInOneMessage() {
     ConfigReader r = ConfigReader.of(

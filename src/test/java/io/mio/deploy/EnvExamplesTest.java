@@ -56,7 +56,7 @@ class EnvExamplesTest {
         "listed in ConfigKeys.COMMON, WEBCAM or MANAGEMENT (else no example shows it)");
   }
 
-  /** An uncommented empty assignment would count as set and pin the default. */
+  /** Copying an example changes nothing until the user uncomments a line on purpose. */
   @ParameterizedTest
   @ValueSource(strings = {"webcam.env.example", "management.env.example"})
   void envFileExamplesLeaveEveryVariableCommentedOut(String file) throws IOException {
