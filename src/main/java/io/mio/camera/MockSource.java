@@ -35,6 +35,8 @@ public final class MockSource implements FrameSource {
   /** Guarded by {@code this}: the running scheduler, replaced on reconfigure. */
   private ScheduledExecutorService scheduler;
   private volatile FrameListener listener;
+  /** Only touched by the scheduler thread. */
+  private long lastTickNanos = System.nanoTime() - 1_000_000_000L;
 
   public MockSource(CameraSettings settings) {
     this.settings = new AtomicReference<>(settings);
@@ -82,8 +84,8 @@ public final class MockSource implements FrameSource {
     Renderer renderer = new Renderer(s);
     scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("camera-mock").daemon().factory());
-    long periodNanos = 1_000_000_000L / s.fps();
-    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, periodNanos, TimeUnit.NANOSECONDS);
+    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, renderer.periodNanos,
+        TimeUnit.NANOSECONDS);
     stats.state(CameraStats.State.RUNNING);
   }
 
@@ -100,6 +102,13 @@ public final class MockSource implements FrameSource {
   }
 
   private void tick(Renderer renderer) {
+    // A fixed-rate schedule that fell behind (GC, a busy machine) runs the missed ticks back to
+    // back; a real camera never bursts, so a tick too soon after the last frame is skipped.
+    long now = System.nanoTime();
+    if (now - lastTickNanos < renderer.periodNanos / 2) {
+      return;
+    }
+    lastTickNanos = now;
     try {
       long id = nextId.getAndIncrement();
       long epochMillis = System.currentTimeMillis();
@@ -120,6 +129,7 @@ public final class MockSource implements FrameSource {
   private static final class Renderer {
 
     private final CameraSettings settings;
+    private final long periodNanos;
     private final MockPainter painter;
     private final int positions;
     private final int bandFirstRow;
@@ -129,6 +139,7 @@ public final class MockSource implements FrameSource {
 
     Renderer(CameraSettings settings) {
       this.settings = settings;
+      this.periodNanos = 1_000_000_000L / settings.fps();
       int w = settings.resolution().width();
       int h = settings.resolution().height();
       this.positions = Math.max(2, Math.min(60, settings.fps() * 2));
