@@ -49,7 +49,7 @@ public final class ConfigKeys {
   public static final ConfigKey WEBCAM_AUTH_TOKEN = new ConfigKey(
       "MIO_WEBCAM_AUTH_TOKEN", "", "Bearer token for settings and actions; unset, only loopback"
           + " may change the node");
-  public static final ConfigKey STREAM_AUTH = new ConfigKey("MIO_STREAM_AUTH", "",
+  public static final ConfigKey STREAM_AUTH = new ConfigKey("MIO_STREAM_AUTH", "none",
       "Read-only credential for stream, snapshot, page and /api/status: basic:USER:PASSWORD"
           + " (HTTP Basic; USER without ':', PASSWORD may hold ':'), bearer:TOKEN, or none");
   public static final ConfigKey DISCOVERY_MANAGEMENT_URL = new ConfigKey(
