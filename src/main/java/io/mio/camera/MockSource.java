@@ -37,6 +37,8 @@ public final class MockSource implements FrameSource {
   private volatile FrameListener listener;
   /** Only touched by the scheduler thread. */
   private long lastTickNanos = System.nanoTime() - 1_000_000_000L;
+  /** Frames the scheduler thread may still send; see {@link #tick}. */
+  private double credit;
 
   public MockSource(CameraSettings settings) {
     this.settings = new AtomicReference<>(settings);
@@ -103,12 +105,15 @@ public final class MockSource implements FrameSource {
 
   private void tick(Renderer renderer) {
     // A fixed-rate schedule that fell behind (GC, a busy machine) runs the missed ticks back to
-    // back; a real camera never bursts, so a tick too soon after the last frame is skipped.
+    // back. A real camera never bursts, so ticks earn at most two frames of credit: one late
+    // tick is made up, a long stall is not replayed.
     long now = System.nanoTime();
-    if (now - lastTickNanos < renderer.periodNanos / 2) {
+    credit = Math.min(2.0, credit + (now - lastTickNanos) / (double) renderer.periodNanos);
+    lastTickNanos = now;
+    if (credit < 1.0) {
       return;
     }
-    lastTickNanos = now;
+    credit -= 1.0;
     try {
       long id = nextId.getAndIncrement();
       long epochMillis = System.currentTimeMillis();
