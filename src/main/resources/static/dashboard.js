@@ -21,7 +21,7 @@ function signIn(error = '') {
     asking = askToken({
       title: 'Sign in to the hub',
       message: 'Enter the hub\'s access token: MIO_MANAGEMENT_AUTH_TOKEN, or the token the hub '
-        + 'generated and logged on its first start.',
+        + 'generated on its first start (its log names the file that holds it).',
       error,
     }).then((token) => {
       asking = null;

@@ -110,8 +110,9 @@ public final class SsrfPolicy {
           .forEach(c -> unlocked.add(c + " (" + range.reason() + ")"));
     }
     return "node calls allowed to " + allowedText()
-        + "; always refused: loopback, link-local, multicast, unspecified, broadcast"
-        + (unlocked.isEmpty() ? "" : "; explicitly allowed: " + String.join(", ", unlocked));
+        + "; refused unless a listed network names them: loopback, link-local, multicast,"
+        + " unspecified, broadcast"
+        + (unlocked.isEmpty() ? "" : "; unlocked by the list: " + String.join(", ", unlocked));
   }
 
   @Override

@@ -137,7 +137,7 @@ class SsrfPolicyTest {
   void describesTheEffectivePolicyForTheStartupLog() {
     assertThat(SsrfPolicy.parse("192.168.0.0/16,127.0.0.0/8").describe())
         .contains("allowed to 192.168.0.0/16, 127.0.0.0/8")
-        .contains("always refused: loopback, link-local")
+        .contains("refused unless a listed network names them: loopback, link-local")
         .contains("explicitly allowed: 127.0.0.0/8 (loopback)");
   }
 }
