@@ -138,6 +138,6 @@ class SsrfPolicyTest {
     assertThat(SsrfPolicy.parse("192.168.0.0/16,127.0.0.0/8").describe())
         .contains("allowed to 192.168.0.0/16, 127.0.0.0/8")
         .contains("refused unless a listed network names them: loopback, link-local")
-        .contains("explicitly allowed: 127.0.0.0/8 (loopback)");
+        .contains("unlocked by the list: 127.0.0.0/8 (loopback)");
   }
 }
