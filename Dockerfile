@@ -71,7 +71,8 @@ COPY --from=build /src/target/mio.jar /app/mio.jar
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     MIO_DATA_DIR=/data \
-    MIO_BIND_HOST=0.0.0.0
+    MIO_BIND_HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2
 # A named volume copies this directory's owner (10001) on first use, so the app can write it.
 VOLUME ["/data"]
 WORKDIR /app
@@ -85,7 +86,9 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --start-interval=2s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", \
        "-jar", "/app/mio.jar", "healthcheck"]
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/mio.jar"]
+# Serial GC, a 128 MB heap cap and two malloc arenas: measured in docs/PERFORMANCE.md.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xmx128m", \
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=40", "-jar", "/app/mio.jar"]
 
 # ---- management: the hub (port 8001).
 FROM runtime AS management

@@ -3,9 +3,12 @@
 # docs/PERFORMANCE.md. Usage: bench/run.sh [port]. Needs wrk; bounded in time (~3 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT="${1:-18080}"
+PORT="${1:-27080}"
 JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* | head -1)}"
 JAVA="$JAVA_HOME/bin/java"
+# The JVM options the Dockerfile and systemd units use (see docs/PERFORMANCE.md for why).
+MIO_JAVA_OPTS="${MIO_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 ./mvnw -B -q -o package -DskipTests
 CP="target/test-classes"
@@ -13,7 +16,7 @@ CP="target/test-classes"
 start_node() {
   MIO_CAMERA=mock MIO_RESOLUTION=1280x720 MIO_FPS=30 MIO_PORT="$PORT" MIO_BIND_HOST=127.0.0.1 \
     MIO_MAX_STREAM_CONNECTIONS=1000 MIO_LOG_LEVEL=warn MIO_DATA_DIR="$(mktemp -d)" \
-    "$JAVA" ${MIO_JAVA_OPTS:-} -jar target/mio.jar webcam >target/bench-node.log 2>&1 &
+    "$JAVA" $MIO_JAVA_OPTS -jar target/mio.jar webcam >target/bench-node.log 2>&1 &
   NODE=$!
 }
 stop_node() { kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true; }
@@ -21,6 +24,7 @@ trap stop_node EXIT
 bench() { "$JAVA" -cp "$CP" io.mio.bench.StreamBench 127.0.0.1 "$PORT" "$1" 5 "$2" "$NODE"; }
 
 echo "== machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: $MIO_JAVA_OPTS"
 # Start to ready: from launch until /ready first answers 200 (curl polls every 5 ms).
 t0=$(date +%s%N); start_node
 until curl -fs "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.005; done
@@ -36,3 +40,4 @@ bench 100 25 >target/bench-bg.txt & BG=$!
 sleep 6
 wrk -t2 -c64 -d15s "http://127.0.0.1:$PORT/health" | grep -E 'Requests/sec|Latency|Non-2xx'
 wait $BG; cat target/bench-bg.txt
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

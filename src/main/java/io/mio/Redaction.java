@@ -1,6 +1,7 @@
 package io.mio;
 
 import java.lang.reflect.RecordComponent;
+import io.mio.config.UrlCredentials;
 import java.util.Locale;
 
 /** Prints configuration records for people, with every secret replaced by "(set)". */
@@ -34,8 +35,7 @@ final class Redaction {
 
   static boolean isSecret(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("token") || n.contains("secret") || n.contains("password")
-        || n.contains("streamauth");
+    return n.contains("token") || n.contains("secret") || n.contains("password");
   }
 
   private static String show(String name, Object v) {
@@ -43,6 +43,6 @@ final class Redaction {
       boolean set = v != null && !String.valueOf(v).isEmpty() && !"Optional.empty".equals(String.valueOf(v));
       return set ? "(set)" : "(not set)";
     }
-    return String.valueOf(v);
+    return UrlCredentials.mask(String.valueOf(v));
   }
 }

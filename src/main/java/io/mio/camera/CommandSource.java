@@ -1,5 +1,6 @@
 package io.mio.camera;
 
+import io.mio.config.UrlCredentials;
 import io.mio.camera.CameraStats.State;
 import java.io.IOException;
 import java.time.Duration;
@@ -196,7 +197,7 @@ public final class CommandSource implements FrameSource {
     stats.state(runsWithoutFrames >= FAILED_AFTER_RUNS || why.startsWith("cannot start")
         ? State.FAILED : State.RESTARTING);
     LOG.warn("camera {}: {}; restarting in {} ms (restart {}); check the camera and its command",
-        command.label(), why, delay.toMillis(), stats.restarts.get());
+        command.label(), UrlCredentials.mask(why), delay.toMillis(), stats.restarts.get());
     sleep(delay);
   }
 

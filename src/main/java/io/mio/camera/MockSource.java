@@ -35,6 +35,10 @@ public final class MockSource implements FrameSource {
   /** Guarded by {@code this}: the running scheduler, replaced on reconfigure. */
   private ScheduledExecutorService scheduler;
   private volatile FrameListener listener;
+  /** Only touched by the scheduler thread. */
+  private long lastTickNanos = System.nanoTime() - 1_000_000_000L;
+  /** Frames the scheduler thread may still send; see {@link #tick}. */
+  private double credit;
 
   public MockSource(CameraSettings settings) {
     this.settings = new AtomicReference<>(settings);
@@ -82,8 +86,8 @@ public final class MockSource implements FrameSource {
     Renderer renderer = new Renderer(s);
     scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("camera-mock").daemon().factory());
-    long periodNanos = 1_000_000_000L / s.fps();
-    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, periodNanos, TimeUnit.NANOSECONDS);
+    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, renderer.periodNanos,
+        TimeUnit.NANOSECONDS);
     stats.state(CameraStats.State.RUNNING);
   }
 
@@ -100,6 +104,16 @@ public final class MockSource implements FrameSource {
   }
 
   private void tick(Renderer renderer) {
+    // A fixed-rate schedule that fell behind (GC, a busy machine) runs the missed ticks back to
+    // back. A real camera never bursts, so ticks earn at most two frames of credit: one late
+    // tick is made up, a long stall is not replayed.
+    long now = System.nanoTime();
+    credit = Math.min(2.0, credit + (now - lastTickNanos) / (double) renderer.periodNanos);
+    lastTickNanos = now;
+    if (credit < 1.0) {
+      return;
+    }
+    credit -= 1.0;
     try {
       long id = nextId.getAndIncrement();
       long epochMillis = System.currentTimeMillis();
@@ -120,6 +134,7 @@ public final class MockSource implements FrameSource {
   private static final class Renderer {
 
     private final CameraSettings settings;
+    private final long periodNanos;
     private final MockPainter painter;
     private final int positions;
     private final int bandFirstRow;
@@ -129,6 +144,7 @@ public final class MockSource implements FrameSource {
 
     Renderer(CameraSettings settings) {
       this.settings = settings;
+      this.periodNanos = 1_000_000_000L / settings.fps();
       int w = settings.resolution().width();
       int h = settings.resolution().height();
       this.positions = Math.max(2, Math.min(60, settings.fps() * 2));

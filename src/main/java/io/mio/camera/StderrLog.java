@@ -1,5 +1,6 @@
 package io.mio.camera;
 
+import io.mio.config.UrlCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ final class StderrLog {
       suppressed = 0;
     }
     if (linesInWindow++ < LINES_PER_WINDOW) {
-      LOG.info("{} stderr: {}", subject, text);
+      LOG.info("{} stderr: {}", subject, UrlCredentials.mask(text));
     } else {
       suppressed++;
     }

@@ -127,7 +127,7 @@ public final class ConfigReader {
     try {
       return parser.apply(text.get());
     } catch (IllegalArgumentException e) {
-      problem(key, e.getMessage() + ", got '" + text.get() + "'");
+      problem(key, e.getMessage() + ", got '" + UrlCredentials.mask(text.get()) + "'");
       return fallback;
     }
   }

@@ -28,6 +28,7 @@ public final class Announcer implements AutoCloseable {
   private static final String PATH = "/api/v1/discovery/announce";
   /** Nodes often boot before their hub: retry soon, then back off towards the interval. */
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final int MAX_REPLY_BYTES = 4096;
 
   private final DiscoveryConfig config;
   private final Announcement announcement;
@@ -66,8 +67,14 @@ public final class Announcer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body())))
         .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      report(response.statusCode(), response.body());
+      HttpResponse<java.io.InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      String body;
+      try (java.io.InputStream in = response.body()) {
+        // Only a short excerpt is ever logged: never buffer what a wrong or hostile URL sends.
+        body = new String(in.readNBytes(MAX_REPLY_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      report(response.statusCode(), body);
       return response.statusCode();
     } catch (java.io.IOException e) {
       report(-1, e.getClass().getSimpleName() + ": " + e.getMessage());

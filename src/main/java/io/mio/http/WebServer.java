@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -20,6 +21,12 @@ public final class WebServer implements AutoCloseable {
   /** Upper bound of concurrently served requests, streams included. */
   public static final int MAX_CONCURRENT_TASKS = 8192;
   public static final int ACCEPT_QUEUE = 1024;
+  /**
+   * Open connections beyond which the server stops accepting (they wait in the accept queue):
+   * above the largest stream cap (2000) plus room for API calls, and below common file-handle
+   * limits, so a flood of idle or slow connections cannot exhaust them.
+   */
+  public static final int MAX_CONNECTIONS = 3000;
 
   private final Server server;
   private final ServerConnector connector;
@@ -42,6 +49,7 @@ public final class WebServer implements AutoCloseable {
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
     connector.setReuseAddress(true);
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     server.setErrorHandler(new JsonErrorHandler());
     server.setHandler(router);
     server.setStopTimeout(2_000);

@@ -80,6 +80,32 @@ class AnnouncerTest {
   }
 
   @Test
+  void readsOnlyTheStartOfAHugeReply() throws Exception {
+    hub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    AtomicInteger sentMegabytes = new AtomicInteger();
+    hub.createContext("/api/v1/discovery/announce", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      bodies.add(Json.MAPPER.readTree("{}"));
+      exchange.sendResponseHeaders(200, 0);
+      byte[] chunk = new byte[1024 * 1024];
+      try (var out = exchange.getResponseBody()) {
+        for (int i = 0; i < 512; i++) {
+          out.write(chunk);
+          sentMegabytes.incrementAndGet();
+        }
+      } catch (java.io.IOException e) {
+        // the announcer hung up: what this test wants
+      }
+    });
+    hub.start();
+    try (Announcer a = Announcer.start(config(Duration.ofSeconds(60)), announcement())) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !bodies.isEmpty());
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(sentMegabytes.get()).isLessThan(512));
+    }
+  }
+
+  @Test
   void describesItselfWithoutTheToken() {
     assertThat(announcement().toString()).doesNotContain("cam-token").contains("(set)");
   }

@@ -111,6 +111,7 @@ public final class MioProcess implements AutoCloseable {
   /** Waits until GET {@code path} answers {@code status}. */
   public MioProcess awaitStatus(String path, int status, Duration atMost) {
     await().atMost(atMost).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        .failFast("the process exited", () -> !process.isAlive())
         .until(() -> get(path).statusCode() == status);
     return this;
   }
