@@ -66,11 +66,27 @@ final class Demo {
 
   private static String webcam(List<AutoCloseable> started, int port, Path dir, String name)
       throws Exception {
+    Path data = dir.resolve(name);
+    seedSettings(data);
     WebcamNode node = WebcamNode.start(settings(WebcamConfig::read, Map.of(
-        "MIO_PORT", Integer.toString(port), "MIO_CAMERA", "mock", "MIO_RESOLUTION", "640x480",
-        "MIO_FPS", "15", "MIO_NODE_NAME", name, "MIO_DATA_DIR", dir.resolve(name).toString())));
+        "MIO_PORT", Integer.toString(port), "MIO_CAMERA", "mock", "MIO_NODE_NAME", name,
+        "MIO_DATA_DIR", data.toString())));
     started.add(node);
     return "http://" + LOOPBACK + ":" + node.port();
+  }
+
+  /**
+   * Starts a demo webcam small and light (640x480@15) through its settings file rather than the
+   * environment, so the settings panel can still change them (environment values are pinned).
+   * An existing file, with the visitor's earlier changes, is kept.
+   */
+  private static void seedSettings(Path data) throws java.io.IOException {
+    Path file = data.resolve("settings.json");
+    if (!java.nio.file.Files.exists(file)) {
+      java.nio.file.Files.createDirectories(data);
+      java.nio.file.Files.writeString(file,
+          "{\"schema\":1,\"settings\":{\"resolution\":\"640x480\",\"fps\":15}}\n");
+    }
   }
 
   /** Fixed settings on loopback; the process environment does not leak into the demo. */
