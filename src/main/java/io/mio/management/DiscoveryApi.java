@@ -67,6 +67,11 @@ final class DiscoveryApi {
       LOG.info("node {} announced itself: pending approval name=\"{}\" base_url={} version={}"
           + " from={}", n.id(), n.name(), n.baseUrl(), a.version(),
           ex.remoteAddress().getHostAddress());
+    } else if (outcome.unapproved()) {
+      LOG.warn("node {} re-announced a new base URL or callback auth: approval withdrawn,"
+          + " nothing is sent to it until an operator approves it again old_base_url={}"
+          + " new_base_url={} from={}", n.id(), outcome.before().baseUrl(), n.baseUrl(),
+          ex.remoteAddress().getHostAddress());
     } else {
       LOG.debug("node {} re-announced base_url={}", n.id(), n.baseUrl());
     }

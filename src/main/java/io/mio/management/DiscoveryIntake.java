@@ -1,5 +1,6 @@
 package io.mio.management;
 
+import io.mio.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,12 +17,38 @@ import java.util.Map;
  * from then on. Labels are never touched. A node added by hand keeps everything; only its
  * {@code last_announce_at} moves.
  *
+ * <p>An approved node whose re-announcement moves its base URL, or announces other callback
+ * credentials, goes back to pending: otherwise anyone holding the shared secret could redirect
+ * an approved node, with the operator's credentials, to a URL of their choosing.
+ *
  * <p>Pure functions over the node list; {@link NodeRegistry#update} supplies the locking.
  */
 final class DiscoveryIntake {
 
-  /** The outcome of one announcement. */
-  record Outcome(Node node, boolean created) {}
+  /**
+   * Pending (unapproved) discovered nodes the registry holds at most. Announcements are cheap for
+   * anyone with the shared secret; without a cap they could fill the registry file and the
+   * operator's pending list without bound. New nodes beyond it are refused until an operator
+   * approves or rejects some; re-announcements of known nodes still work.
+   */
+  static final int MAX_PENDING = 100;
+
+  /**
+   * The outcome of one announcement.
+   *
+   * @param before the node as stored before, null when this announcement created it
+   */
+  record Outcome(Node node, Node before) {
+
+    boolean created() {
+      return before == null;
+    }
+
+    /** An approved node went back to pending because its URL or credentials changed. */
+    boolean unapproved() {
+      return before != null && before.approved() && !node.approved();
+    }
+  }
 
   private DiscoveryIntake() {}
 
@@ -31,14 +58,24 @@ final class DiscoveryIntake {
       if (stored.id().equals(a.nodeId())) {
         Node next = refresh(stored, a, now);
         nodes.set(i, next);
-        return new Outcome(next, false);
+        return new Outcome(next, stored);
       }
     }
+    refuseIfTooManyPending(nodes);
     Discovery d = new Discovery(Discovery.Source.DISCOVERED, false, now, now, announced(a));
     Node created = new Node(a.nodeId(), a.name(), a.baseUrl(), a.auth(), Map.of(), Node.HTTP, d,
         null);
     nodes.add(created);
-    return new Outcome(created, true);
+    return new Outcome(created, null);
+  }
+
+  private static void refuseIfTooManyPending(List<Node> nodes) {
+    long pending = nodes.stream().filter(n -> !n.approved()).count();
+    if (pending >= MAX_PENDING) {
+      throw new ApiException(429, "TOO_MANY_PENDING_NODES", "the hub already holds " + pending
+          + " nodes pending approval; approve or reject pending nodes before new ones can"
+          + " announce themselves", Map.of("pending", pending, "max_pending", MAX_PENDING));
+    }
   }
 
   private static Node refresh(Node stored, AnnounceRequest a, Instant now) {
@@ -54,7 +91,10 @@ final class DiscoveryIntake {
         : stored.baseUrl();
     NodeAuth auth = authDigest(stored.auth()).equals(before.authDigest()) ? a.auth()
         : stored.auth();
-    Discovery next = new Discovery(d.source(), d.approved(), d.firstSeen(), now, announced(a));
+    boolean moved = !url.equals(stored.baseUrl())
+        || !authDigest(a.auth()).equals(before.authDigest());
+    Discovery next = new Discovery(d.source(), d.approved() && !moved, d.firstSeen(), now,
+        announced(a));
     return new Node(stored.id(), name, url, auth, stored.labels(), stored.transport(), next,
         stored.lastSeen());
   }

@@ -2,6 +2,7 @@ package io.mio.management;
 
 import io.mio.http.ApiException;
 import io.mio.http.Json;
+import io.mio.net.NodeTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -31,6 +32,8 @@ final class NodeValidator {
   private static final Set<String> FIELDS =
       Set.of("id", "name", "base_url", "auth", "labels", "transport");
   private static final Set<String> READ_ONLY = Set.of("discovery", "last_seen", "etag");
+  private static final Pattern ENCODED_QUERY_OR_FRAGMENT = Pattern.compile("%(3[Ff]|23)");
+  private static final Pattern ENCODED_CONTROL = Pattern.compile("%([01][0-9A-Fa-f]|7[Ff])");
 
   private NodeValidator() {}
 
@@ -82,7 +85,12 @@ final class NodeValidator {
     return id.orElse(null);
   }
 
-  /** Messages never quote the URL: it may carry a password in its user-info. */
+  /**
+   * Validates on the raw URI, never decoding and re-encoding it: {@code %3F} stays {@code %3F}
+   * rather than becoming a query. Host, port and path go through {@link NodeTarget#parse}, the
+   * check every node call makes, so a URL stored here is one the hub will call. Messages quote
+   * the URL only once user-info (which may hold a password) has been refused.
+   */
   static URI baseUrl(String text, FieldErrors errors) {
     URI uri;
     try {
@@ -92,14 +100,22 @@ final class NodeValidator {
     }
     String problem = uri == null ? "must be an absolute URL of at most " + MAX_URL
         + " characters like http://192.168.1.20:8000" : urlProblem(uri);
+    NodeTarget target = null;
+    if (problem == null) {
+      try {
+        target = NodeTarget.parse(uri);
+      } catch (IllegalArgumentException e) {
+        problem = "is refused: " + e.getMessage();
+      }
+    }
     if (problem != null) {
       errors.add("base_url", "base_url " + problem);
       return null;
     }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    String path = uri.getPath().replaceAll("/+$", "");
-    String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
-    return URI.create(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path);
+    String path = target.basePath().replaceAll("/+$", "");
+    String port = uri.getPort() == -1 ? "" : ":" + target.port();
+    String host = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
+    return URI.create(target.scheme() + "://" + host + port + path);
   }
 
   private static String urlProblem(URI uri) {
@@ -107,14 +123,18 @@ final class NodeValidator {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "must start with http:// or https://";
     }
-    if (uri.getRawUserInfo() != null) {
-      return "must not contain user:password@; put credentials in auth instead";
-    }
-    if (uri.getHost() == null) {
+    if (uri.isOpaque() || uri.getHost() == null) {
       return "has no valid host name or address";
     }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      return "must not have a query (?...) or fragment (#...)";
+    if (uri.getRawUserInfo() != null || String.valueOf(uri.getRawAuthority()).contains("@")) {
+      return "must not contain user:password@; put credentials in auth instead";
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null
+        || ENCODED_QUERY_OR_FRAGMENT.matcher(uri.getRawPath()).find()) {
+      return "must not have a query (?...) or fragment (#...), also not percent-encoded";
+    }
+    if (ENCODED_CONTROL.matcher(uri.getRawPath()).find()) {
+      return "must not contain control characters, also not percent-encoded";
     }
     if (uri.getPath().contains("/..") || uri.getPath().contains("/./")) {
       return "must not contain . or .. path segments";

@@ -69,7 +69,11 @@ final class RegistryCodec {
     try {
       root = Json.MAPPER.readTree(bytes);
     } catch (JacksonException e) {
-      throw new RegistryFormatException("it is not valid JSON (" + e.getOriginalMessage() + ")");
+      // Never quote the parser's message: it echoes file content, which may be a secret.
+      var at = e.getLocation();
+      throw new RegistryFormatException("it is not valid JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + "; open it in an editor and repair the JSON there");
     }
     if (root == null || !root.isObject() || !root.path("schema").isInt()) {
       throw new RegistryFormatException("it is not a registry: expected {\"schema\":"

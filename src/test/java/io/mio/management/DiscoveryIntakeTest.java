@@ -1,7 +1,9 @@
 package io.mio.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mio.http.ApiException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +76,75 @@ class DiscoveryIntakeTest {
     assertThat(after.auth()).isEqualTo(NodeAuth.basic("op", "pw"));
     assertThat(after.labels()).containsEntry("room", "hall");
     assertThat(after.baseUrl()).isEqualTo(URI.create("http://192.168.1.21:8000"));
+  }
+
+  @Test
+  void anApprovedNodeAnnouncingANewUrlGoesBackToPendingKeepingTheOperatorsAuth() {
+    List<Node> nodes = approvedWithOperatorAuth();
+
+    DiscoveryIntake.Outcome o = DiscoveryIntake.apply(nodes,
+        announce("porch", "http://192.168.1.66:8000", "t1"), T1);
+
+    assertThat(o.node().baseUrl()).isEqualTo(URI.create("http://192.168.1.66:8000"));
+    assertThat(o.node().approved()).isFalse();
+    assertThat(o.unapproved()).isTrue();
+    assertThat(o.before().baseUrl()).isEqualTo(URI.create("http://192.168.1.20:8000"));
+    assertThat(nodes.get(0).approved()).isFalse();
+  }
+
+  @Test
+  void anApprovedNodeAnnouncingOtherCallbackAuthGoesBackToPending() {
+    List<Node> nodes = approvedWithOperatorAuth();
+
+    Node after = DiscoveryIntake.apply(nodes,
+        announce("porch", "http://192.168.1.20:8000", "t-other"), T1).node();
+
+    assertThat(after.approved()).isFalse();
+    assertThat(after.auth()).isEqualTo(NodeAuth.basic("op", "pw"));
+  }
+
+  @Test
+  void anApprovedNodeReAnnouncingTheSameUrlAndAuthStaysApproved() {
+    List<Node> nodes = approvedWithOperatorAuth();
+
+    DiscoveryIntake.Outcome o = DiscoveryIntake.apply(nodes,
+        announce("porch-renamed", "http://192.168.1.20:8000", "t1"), T1);
+
+    assertThat(o.node().approved()).isTrue();
+    assertThat(o.unapproved()).isFalse();
+  }
+
+  @Test
+  void refusesNewNodesBeyondThePendingCapButAcceptsReAnnouncements() {
+    List<Node> nodes = new ArrayList<>(approvedWithOperatorAuth());
+    for (int i = 0; i < DiscoveryIntake.MAX_PENDING; i++) {
+      DiscoveryIntake.apply(nodes, new AnnounceRequest(String.format("node-%012x", i), "n",
+          URI.create("http://192.168.1.20:8000"), NodeAuth.NONE, "1"), T0);
+    }
+
+    assertThatThrownBy(() -> DiscoveryIntake.apply(nodes, new AnnounceRequest("node-new",
+        "n", URI.create("http://192.168.1.20:8000"), NodeAuth.NONE, "1"), T1))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(429);
+          assertThat(e.code()).isEqualTo("TOO_MANY_PENDING_NODES");
+          assertThat(e.getMessage()).contains("approve or reject");
+        });
+    assertThat(nodes).hasSize(DiscoveryIntake.MAX_PENDING + 1);
+    assertThat(DiscoveryIntake.apply(nodes, new AnnounceRequest(String.format("node-%012x", 0),
+        "n", URI.create("http://192.168.1.20:8000"), NodeAuth.NONE, "1"), T1).created())
+        .isFalse();
+  }
+
+  /** A discovered node an operator approved and gave its own credentials. */
+  private static List<Node> approvedWithOperatorAuth() {
+    List<Node> nodes = new ArrayList<>();
+    DiscoveryIntake.apply(nodes, announce("porch", "http://192.168.1.20:8000", "t1"), T0);
+    Node n = nodes.get(0);
+    Discovery d = n.discovery();
+    nodes.set(0, new Node(n.id(), n.name(), n.baseUrl(), NodeAuth.basic("op", "pw"), n.labels(),
+        n.transport(), new Discovery(d.source(), true, d.firstSeen(), d.lastAnnounceAt(),
+            d.announced()), n.lastSeen()));
+    return nodes;
   }
 
   @Test

@@ -108,6 +108,21 @@ class NodeRegistryTest {
   }
 
   @Test
+  void namesTheLineAndColumnOfBadJsonButNeverQuotesTheFile() throws Exception {
+    Path file = dir.resolve("nodes.json");
+    Files.writeString(file, "{\"schema\":1,\"nodes\":[{\"id\":\"c\",\n"
+        + "\"auth\":{\"type\":\"bearer\",\"token\":s3cretTok3nValue}}]}",
+        StandardCharsets.UTF_8);
+
+    assertThatThrownBy(new NodeRegistry(file)::list)
+        .isInstanceOfSatisfying(RegistryCorruptedException.class, e -> {
+          assertThat(e.getMessage()).contains("line 2").contains("column")
+              .doesNotContain("s3cret");
+          assertThat(e.details().toString()).doesNotContain("s3cret");
+        });
+  }
+
+  @Test
   void refusesDuplicateIdsInTheFile() throws Exception {
     Path file = dir.resolve("nodes.json");
     NodeRegistry registry = new NodeRegistry(file);

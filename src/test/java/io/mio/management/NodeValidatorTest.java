@@ -63,6 +63,42 @@ class NodeValidatorTest {
         });
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "http://127.0.0.1:27000/a%0Ab",
+      "http://127.0.0.1:27000/a%7Fb",
+      "http://127.0.0.1:27000/%3Fx=1",
+      "http://127.0.0.1:27000/%3fx=1",
+      "http://127.0.0.1:27000/%23frag",
+      "http://127.0.0.1:27000/a%zz",
+      "http://127.0.0.1:27000/a b",
+      "http://127.0.0.1:99999",
+      "http://127.0.0.1:0",
+      "http://[fe80::1%25eth0]:8000",
+      "http://2130706433:8000",
+      "http://0:8000",
+      "http://017700000001:8000",
+      "http://0x7f.1:8000",
+      "http:opaque",
+      "http:///path",
+  })
+  void refusesAmbiguousOrEncodedBaseUrlsAsValidationErrors(String url) {
+    refusesEachBadFieldByName("{'id':'c','name':'a','base_url':'" + url + "'}", "base_url");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "http://127.0.0.1:27000/a%20b|http://127.0.0.1:27000/a%20b",
+      "http://127.0.0.1:27000/a%25zz/|http://127.0.0.1:27000/a%25zz",
+      "HTTPS://[::1]:443/Cam1|https://[::1]:443/Cam1",
+      "http://cam.lan|http://cam.lan",
+  })
+  void keepsValidPercentEncodingAsItIs(String url, String stored) {
+    Node n = NodeValidator.create(json("{'id':'c','name':'a','base_url':'" + url + "'}"), NOW);
+
+    assertThat(n.baseUrl().toString()).isEqualTo(stored);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       "5|auth",
