@@ -101,9 +101,10 @@ public final class Main {
     root.addSubcommand("demo", command(
         "Start a hub and two mock webcams on loopback for a first look.", ConfigKeys.COMMON));
     CommandSpec health = command("Exit 0 if the local node answers, 1 otherwise (for containers).",
-        List.of(ConfigKeys.PORT));
+        List.of(ConfigKeys.PORT, ConfigKeys.BIND_HOST));
     health.addOption(OptionSpec.builder("--url").paramLabel("URL").type(String.class)
-        .description("URL to check (default http://127.0.0.1:<port>/health)").build());
+        .description("Base URL of the node; /health or /ready is appended (default"
+            + " http://<bind host, or 127.0.0.1 for a wildcard>:<port>)").build());
     health.addOption(OptionSpec.builder("--mode").paramLabel("MODE").type(String.class)
         .defaultValue("webcam").description("webcam or management: picks the default port"
             + " when MIO_PORT is unset (8000 or 8001; default webcam)").build());

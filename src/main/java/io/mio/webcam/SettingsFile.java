@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,13 +18,17 @@ import tools.jackson.databind.node.ObjectNode;
  * The settings changed through the API, kept as {@code {"schema":1,"settings":{...}}} at
  * {@code MIO_SETTINGS_PATH}. Only the overrides are stored, not the whole effective set, so a
  * setting never changed keeps following its default. Values are checked with the same rules as
- * the API; a file that breaks them is reported, never guessed at and never overwritten.
+ * the API; a file that breaks them is reported, never guessed at and never overwritten. The
+ * bytes last read or written are remembered so that an edit made while the node runs is noticed
+ * before the next write ({@link #changed()}).
  */
 final class SettingsFile {
 
   static final int SCHEMA = 1;
 
   private final Path path;
+  /** The bytes last read or written; null: no file. Used under the store's lock only. */
+  private byte[] known;
 
   SettingsFile(Path path) {
     this.path = path;
@@ -34,20 +40,41 @@ final class SettingsFile {
 
   /** The stored overrides; empty when the file does not exist. */
   Map<Setting, Object> read() throws Invalid {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      return new EnumMap<>(Setting.class);
-    } catch (IOException e) {
-      throw new Invalid("it cannot be read (" + e + ")");
+    byte[] bytes = load();
+    known = bytes;
+    return bytes == null ? new EnumMap<>(Setting.class) : decode(bytes);
+  }
+
+  /**
+   * The stored overrides if the file is no longer what this node last read or wrote (edited by
+   * hand, replaced or deleted), else empty. Throws if the changed file is not valid.
+   */
+  Optional<Map<Setting, Object>> changed() throws Invalid {
+    byte[] bytes = load();
+    if (Arrays.equals(bytes, known)) {
+      return Optional.empty();
     }
-    return decode(bytes);
+    Map<Setting, Object> stored = bytes == null ? new EnumMap<>(Setting.class) : decode(bytes);
+    known = bytes;
+    return Optional.of(stored);
   }
 
   /** Replaces the file atomically with these overrides. */
   void write(Map<Setting, Object> overrides) throws IOException {
-    AtomicFile.write(path, encode(overrides), false);
+    byte[] bytes = encode(overrides);
+    AtomicFile.write(path, bytes, false);
+    known = bytes;
+  }
+
+  /** The file's bytes, or null when it does not exist. */
+  private byte[] load() throws Invalid {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new Invalid("it cannot be read (" + e + ")");
+    }
   }
 
   static byte[] encode(Map<Setting, Object> overrides) {

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * <p>A change is checked completely before anything happens: any invalid or unknown field fails
  * the whole request and the stored file stays byte-identical. A valid change is written to the
  * file first and only then applied, so what runs is always what a restart would bring back.
+ * Before each write the file is read again, so an edit by hand or a corruption while the node
+ * runs is never overwritten ({@link #reloadIfEdited()}).
  *
  * <p>Thread-safe: changes are serialised on this object; readers see {@link #current()} through
  * a volatile field.
@@ -82,11 +84,7 @@ final class SettingsStore {
   synchronized RuntimeSettings patch(JsonNode body) {
     Map<Setting, Optional<Object>> changes = SettingsPatch.read(body);
     refusePinned(changes);
-    if (fileProblem != null) {
-      throw new ApiException(500, "SETTINGS_FILE_INVALID", "the settings file " + file.path()
-          + " is not valid (" + fileProblem + "), so it is not overwritten; fix or delete it and"
-          + " restart the node", Map.of("path", file.path().toString()));
-    }
+    reloadIfEdited();
     Map<Setting, Object> next = new EnumMap<>(overrides);
     changes.forEach((s, v) -> v.ifPresentOrElse(value -> next.put(s, value), () -> next.remove(s)));
     if (next.equals(overrides)) {
@@ -98,6 +96,38 @@ final class SettingsStore {
     current = effective(next);
     onChange.accept(old, current);
     return current;
+  }
+
+  /**
+   * Re-reads the file before writing it. A file edited by hand while the node runs is loaded as
+   * the settings in force and this change is refused (409): writing it on top could overwrite
+   * what the operator just typed, and a client that read the old settings should look again.
+   * A file that no longer parses is left untouched (500).
+   */
+  private void reloadIfEdited() {
+    try {
+      Optional<Map<Setting, Object>> edited = file.changed();
+      if (edited.isPresent()) {
+        fileProblem = null;
+        RuntimeSettings old = current;
+        overrides = edited.get();
+        current = effective(overrides);
+        if (!old.equals(current)) {
+          onChange.accept(old, current);
+        }
+        throw new ApiException(409, "SETTINGS_FILE_CHANGED", "the settings file " + file.path()
+            + " was changed outside this node since it was last read; the node now runs with"
+            + " that file and did not apply this change. Check GET /api/v1/settings and send"
+            + " the change again", Map.of("path", file.path().toString()));
+      }
+    } catch (SettingsFile.Invalid e) {
+      fileProblem = e.getMessage();
+    }
+    if (fileProblem != null) {
+      throw new ApiException(500, "SETTINGS_FILE_INVALID", "the settings file " + file.path()
+          + " is not valid (" + fileProblem + "), so it is not overwritten; fix or delete it,"
+          + " then send the change again", Map.of("path", file.path().toString()));
+    }
   }
 
   private void refusePinned(Map<Setting, Optional<Object>> changes) {

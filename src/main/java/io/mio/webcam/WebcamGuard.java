@@ -8,9 +8,11 @@ import io.mio.http.Exchange;
 import io.mio.http.Guard;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The webcam node's access policy.
@@ -27,13 +29,16 @@ import java.util.Set;
  * <p>Only the socket peer address counts; {@code X-Forwarded-For} and similar headers are never
  * read. A state-changing request whose {@code Origin} is neither this node nor a configured CORS
  * origin is refused, so a web page in a browser on the node itself cannot use the loopback
- * exemption. Failed credentials are counted per address ({@link AuthFailureLimiter}); admin
+ * exemption, and without a token a change must also name a loopback {@code Host} (DNS
+ * rebinding). Failed credentials are counted per address ({@link AuthFailureLimiter}); admin
  * routes accept only bearer tokens, which browsers never send by themselves.
  */
 public final class WebcamGuard implements Guard {
 
   static final String REALM = "mio-webcam";
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final Pattern LOOPBACK_HOST = Pattern.compile(
+      "(localhost|127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}|\\[::1])(:\\d{1,5})?");
 
   /** What the presented {@code Authorization} header proves. */
   private enum Credential { NONE, INVALID, VIEWER, ADMIN }
@@ -89,6 +94,8 @@ public final class WebcamGuard implements Guard {
         throw new ApiException(403, "FORBIDDEN", "this node has no MIO_WEBCAM_AUTH_TOKEN, so it"
             + " accepts changes only from its own machine (loopback); set MIO_WEBCAM_AUTH_TOKEN"
             + " on the node and send Authorization: Bearer <token>");
+      } else {
+        refuseForeignHost(ex);
       }
       return;
     }
@@ -136,6 +143,27 @@ public final class WebcamGuard implements Guard {
     }
     throw new ApiException(403, "FORBIDDEN", "a page from " + clip(origin.get())
         + " may not change this node; add its origin to MIO_CORS_ORIGINS to allow it");
+  }
+
+  /**
+   * DNS rebinding: a page on evil.example can re-point its own name at 127.0.0.1, and the
+   * browser then sends requests to this node from the victim's machine (loopback peer) with
+   * {@code Host} and {@code Origin} both naming evil.example, so they agree with each other. Only
+   * the {@code Host} a browser sends cannot be forged by the page: without a token, a change must
+   * name this machine by a loopback literal or {@code localhost}.
+   */
+  private static void refuseForeignHost(Exchange ex) {
+    String host = ex.header("Host").orElse("");
+    if (!isLoopbackHost(host)) {
+      throw new ApiException(403, "FORBIDDEN", "this node has no MIO_WEBCAM_AUTH_TOKEN, so it"
+          + " accepts changes only for Host localhost, 127.x.x.x or [::1], got '" + clip(host)
+          + "'; set MIO_WEBCAM_AUTH_TOKEN on the node and send Authorization: Bearer <token>");
+    }
+  }
+
+  /** {@code localhost}, {@code 127.x.x.x} or {@code [::1]}, each with an optional port. */
+  static boolean isLoopbackHost(String host) {
+    return LOOPBACK_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches();
   }
 
   private static ApiException unauthorized(String challenge, boolean presented, String need) {

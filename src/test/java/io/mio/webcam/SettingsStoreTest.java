@@ -145,4 +145,48 @@ class SettingsStoreTest {
             e -> assertThat(e.code()).isEqualTo("SETTINGS_FILE_INVALID"));
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
+
+  @Test
+  void aFileCorruptedWhileRunningIsNeverOverwritten() throws Exception {
+    SettingsStore store = store(Set.of());
+    patch(store, "{\"fps\":10}");
+    Path file = dir.resolve("settings.json");
+    Files.writeString(file, "{\"schema\":1,\"settings\":{\"fps\":", StandardCharsets.UTF_8);
+    byte[] corrupted = Files.readAllBytes(file);
+
+    assertThatThrownBy(() -> patch(store, "{\"jpeg_quality\":55}"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(500);
+          assertThat(e.code()).isEqualTo("SETTINGS_FILE_INVALID");
+          assertThat(e.getMessage()).contains(file.toString()).contains("fix or delete it");
+        });
+    assertThat(Files.readAllBytes(file)).isEqualTo(corrupted);
+    assertThat(store.current().fps()).isEqualTo(10);
+  }
+
+  @Test
+  void aFileEditedByHandWhileRunningIsLoadedAndTheChangeRefused() throws Exception {
+    SettingsStore store = store(Set.of());
+    List<RuntimeSettings> seen = new ArrayList<>();
+    store.onChange((old, now) -> seen.add(now));
+    patch(store, "{\"fps\":10}");
+    Path file = dir.resolve("settings.json");
+    String edit = "{\"schema\":1,\"settings\":{\"fps\":10,\"jpeg_quality\":55}}";
+    Files.writeString(file, edit, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> patch(store, "{\"fps\":15}"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(409);
+          assertThat(e.code()).isEqualTo("SETTINGS_FILE_CHANGED");
+          assertThat(e.getMessage()).contains(file.toString()).contains("send the change again");
+        });
+    assertThat(Files.readString(file)).isEqualTo(edit);
+    assertThat(store.current().jpegQuality()).isEqualTo(55);
+    assertThat(seen).last().extracting(RuntimeSettings::jpegQuality).isEqualTo(55);
+
+    RuntimeSettings after = patch(store, "{\"fps\":15}");
+    assertThat(after.fps()).isEqualTo(15);
+    assertThat(after.jpegQuality()).isEqualTo(55);
+    assertThat(store(Set.of()).current().jpegQuality()).isEqualTo(55);
+  }
 }

@@ -7,6 +7,7 @@ import io.mio.http.AuthFailureLimiter;
 import io.mio.http.BearerToken;
 import io.mio.http.Router;
 import io.mio.http.WebServer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,6 +71,30 @@ class WebcamGuardTest {
   }
 
   @Test
+  void refusesADnsRebindingChangeWhoseHostIsNotLoopback() throws Exception {
+    start(Optional.empty(), "");
+
+    String rebound = raw("PATCH", "evil.example:27000", "http://evil.example:27000");
+
+    assertThat(rebound).startsWith("HTTP/1.1 403").contains("MIO_WEBCAM_AUTH_TOKEN");
+    assertThat(raw("PATCH", "evil.example:27000", null)).startsWith("HTTP/1.1 403");
+    assertThat(raw("GET", "evil.example:27000", null)).startsWith("HTTP/1.1 200");
+    for (String host : List.of("localhost:1", "127.0.0.1", "127.1.2.3:80", "[::1]:8000")) {
+      assertThat(raw("PATCH", host, null)).as(host).startsWith("HTTP/1.1 200");
+    }
+    assertThat(raw("PATCH", "localhost:1", "http://localhost:1")).startsWith("HTTP/1.1 200");
+    assertThat(raw("PATCH", "localhost:1", "http://evil.example")).startsWith("HTTP/1.1 403");
+  }
+
+  @Test
+  void aTokenMakesTheHostIrrelevant() throws Exception {
+    start(Optional.of(ADMIN), "");
+
+    assertThat(raw("PATCH", "camera.lan:8000", null, "Authorization: Bearer " + ADMIN))
+        .startsWith("HTTP/1.1 200");
+  }
+
+  @Test
   void basicStreamAuthChallengesWithBasicAndAcceptsItsCredentialOrTheAdminToken()
       throws Exception {
     start(Optional.of(ADMIN), "basic:viewer:pa:ss");
@@ -123,6 +148,25 @@ class WebcamGuardTest {
     start(Optional.of(ADMIN), "");
 
     assertThat(send("GET", "/stream", "Bearer nonsense").statusCode()).isEqualTo(200);
+  }
+
+  /** HttpClient will not send a chosen Host header, a browser after DNS rebinding does. */
+  private String raw(String method, String host, String origin, String... extra)
+      throws Exception {
+    StringBuilder req = new StringBuilder(method + " /settings HTTP/1.1\r\nHost: " + host
+        + "\r\nContent-Length: 0\r\nConnection: close\r\n");
+    if (origin != null) {
+      req.append("Origin: ").append(origin).append("\r\n");
+    }
+    for (String h : extra) {
+      req.append(h).append("\r\n");
+    }
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(req.append("\r\n").toString()
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private HttpResponse<String> send(String method, String path, String authorization,
