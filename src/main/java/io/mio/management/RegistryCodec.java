@@ -98,8 +98,10 @@ final class RegistryCodec {
       try {
         n = decodeNode(array.get(i));
       } catch (RuntimeException e) {
-        throw new RegistryFormatException("node #" + (i + 1) + " is invalid (" + e.getMessage()
-            + ")");
+        // The cause's text can quote field values, secrets included: name the entry, not them.
+        throw new RegistryFormatException("node #" + (i + 1) + " is invalid: a field is missing"
+            + " or has a wrong type or value; compare it with the other entries or restore a"
+            + " backup");
       }
       if (!ids.add(n.id())) {
         throw new RegistryFormatException("node id " + n.id() + " appears twice");

@@ -107,6 +107,22 @@ class NodeRegistryTest {
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\"token\":987654321987", "\"token\":{\"v\":\"s3cretTok3n\"}"})
+  void aWellFormedButInvalidEntryIsNamedWithoutQuotingItsValues(String token) throws Exception {
+    Path file = dir.resolve("nodes.json");
+    Files.writeString(file, "{\"schema\":1,\"nodes\":[{\"id\":\"c\",\"name\":\"n\","
+        + "\"base_url\":\"http://h\",\"auth\":{\"type\":\"bearer\"," + token + "},"
+        + "\"labels\":{},\"transport\":\"http\",\"discovery\":{\"source\":\"manual\","
+        + "\"approved\":true,\"first_seen\":\"2026-01-01T00:00:00Z\"}}]}",
+        StandardCharsets.UTF_8);
+
+    assertThatThrownBy(new NodeRegistry(file)::list)
+        .isInstanceOfSatisfying(RegistryCorruptedException.class, e ->
+            assertThat(e.getMessage() + e.details()).contains("node #1")
+                .doesNotContain("987654321987").doesNotContain("s3cret"));
+  }
+
   @Test
   void namesTheLineAndColumnOfBadJsonButNeverQuotesTheFile() throws Exception {
     Path file = dir.resolve("nodes.json");
