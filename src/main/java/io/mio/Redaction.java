@@ -28,7 +28,8 @@ final class Redaction {
         sb.append(indent).append(c.getName()).append(":\n");
         append(sb, v, indent + "  ");
       } else {
-        sb.append(indent).append(c.getName()).append(" = ").append(show(c.getName(), v)).append('\n');
+        sb.append(indent).append(c.getName()).append(" = ").append(show(c.getName(), v))
+            .append('\n');
       }
     }
   }
@@ -40,7 +41,8 @@ final class Redaction {
 
   private static String show(String name, Object v) {
     if (isSecret(name)) {
-      boolean set = v != null && !String.valueOf(v).isEmpty() && !"Optional.empty".equals(String.valueOf(v));
+      String text = String.valueOf(v);
+      boolean set = v != null && !text.isEmpty() && !"Optional.empty".equals(text);
       return set ? "(set)" : "(not set)";
     }
     return UrlCredentials.mask(String.valueOf(v));

@@ -1,10 +1,10 @@
 package io.mio.camera;
 
 /**
- * Finds where an EXIF segment (APP1) keeps its thumbnail JPEG, and how long it is, so that the splitter can tell that
- * thumbnail from a camera frame when it scans a dropped frame's bytes again. Reads the TIFF
- * header and the second image directory (IFD1) for the JPEGInterchangeFormat tags; anything
- * missing or out of range means "no thumbnail known".
+ * Finds where an EXIF segment (APP1) keeps its thumbnail JPEG, and how long it is, so that the
+ * splitter can tell that thumbnail from a camera frame when it scans a dropped frame's bytes
+ * again. Reads the TIFF header and the second image directory (IFD1) for the
+ * JPEGInterchangeFormat tags; anything missing or out of range means "no thumbnail known".
  */
 final class ExifThumbnail {
 

@@ -43,7 +43,8 @@ public final class ConfigKeys {
   public static final ConfigKey MAX_FRAME_BYTES = new ConfigKey(
       "MIO_MAX_FRAME_BYTES", "8388608", "Largest JPEG frame accepted from a camera command");
   public static final ConfigKey STREAM_WRITE_TIMEOUT_SECONDS = new ConfigKey(
-      "MIO_STREAM_WRITE_TIMEOUT_SECONDS", "10", "Close a stream client that reads nothing for this");
+      "MIO_STREAM_WRITE_TIMEOUT_SECONDS", "10",
+      "Close a stream client that reads nothing for this");
   public static final ConfigKey SETTINGS_PATH = new ConfigKey(
       "MIO_SETTINGS_PATH", "<data dir>/settings.json", "Where runtime settings are persisted");
   public static final ConfigKey WEBCAM_AUTH_TOKEN = new ConfigKey(

@@ -19,7 +19,8 @@ public record Resolution(int width, int height) {
     if (x <= 0 || x == t.length() - 1 || !t.matches("[0-9]{1,5}x[0-9]{1,5}")) {
       throw new IllegalArgumentException("must be WIDTHxHEIGHT like 1280x720");
     }
-    return new Resolution(Integer.parseInt(t.substring(0, x)), Integer.parseInt(t.substring(x + 1)));
+    return new Resolution(Integer.parseInt(t.substring(0, x)),
+        Integer.parseInt(t.substring(x + 1)));
   }
 
   @Override

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Announces a webcam node to its hub at start and then every interval (jittered by +-20% so a
- * fleet that boots together does not call in lock step). While the hub is down or refuses, retries
- * start after a second and double up to the interval. Only changes of state are logged (joined, refused, hub
- * down), never each attempt, and never the shared secret or the callback token.
+ * fleet that boots together does not call in lock step). While the hub is down or refuses,
+ * retries start after a second and double up to the interval. Only changes of state are logged
+ * (joined, refused, hub down), never each attempt, and never the shared secret or the callback
+ * token.
  *
  * <p>One virtual thread runs the loop; {@link #close()} wakes and ends it.
  */

@@ -22,7 +22,8 @@ public class ApiException extends RuntimeException {
   }
 
   public ApiException(
-      int status, String code, String message, Map<String, ?> details, Map<String, String> headers) {
+      int status, String code, String message, Map<String, ?> details,
+      Map<String, String> headers) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;

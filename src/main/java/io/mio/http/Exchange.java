@@ -109,7 +109,8 @@ public final class Exchange {
   /** The peer's address as seen on the socket; forwarding headers are deliberately ignored. */
   public InetAddress remoteAddress() {
     SocketAddress sa = request.getConnectionMetaData().getRemoteSocketAddress();
-    return sa instanceof InetSocketAddress isa ? isa.getAddress() : InetAddress.getLoopbackAddress();
+    return sa instanceof InetSocketAddress isa
+        ? isa.getAddress() : InetAddress.getLoopbackAddress();
   }
 
   /** Reads the body as JSON: 415 unless it says JSON, 413 past the limit, 400 if malformed. */
@@ -132,7 +133,8 @@ public final class Exchange {
     }
     byte[] body = readBody(maxBytes);
     if (body.length == 0) {
-      throw ApiException.badRequest("INVALID_JSON", "the request body is empty; send a JSON object");
+      throw ApiException.badRequest("INVALID_JSON",
+          "the request body is empty; send a JSON object");
     }
     try {
       return Json.MAPPER.readTree(body);

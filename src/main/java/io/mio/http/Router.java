@@ -72,7 +72,8 @@ public final class Router extends Handler.Abstract {
   public synchronized List<String> describe() {
     List<String> out = new ArrayList<>();
     for (Route r : routes) {
-      out.add(r.method() + " " + (r.segments().length == 0 ? "/" : "/" + String.join("/", r.segments())));
+      String path = r.segments().length == 0 ? "/" : "/" + String.join("/", r.segments());
+      out.add(r.method() + " " + path);
     }
     return out;
   }
@@ -173,6 +174,7 @@ public final class Router extends Handler.Abstract {
     if (path == null) {
       return new String[0];
     }
-    return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
+        .toArray(String[]::new);
   }
 }

@@ -65,7 +65,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   public InetSocketAddress address() {
-    return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
+    String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+    return new InetSocketAddress(host, port());
   }
 
   @Override
