@@ -4,6 +4,7 @@ import io.mio.camera.Frame;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes frames as an MJPEG stream ({@code multipart/x-mixed-replace}) the way browsers,
@@ -22,6 +23,8 @@ public final class MjpegWriter {
 
   private static final byte[] OPENING = ascii("--" + BOUNDARY + "\r\n");
   private static final byte[] NEXT_BOUNDARY = ascii("\r\n--" + BOUNDARY + "\r\n");
+
+  private static final AtomicReference<PartHeader> LAST_HEADER = new AtomicReference<>();
 
   private final StreamSink sink;
 
@@ -45,8 +48,22 @@ public final class MjpegWriter {
     return headers.length + frame.jpeg().length + NEXT_BOUNDARY.length;
   }
 
-  /** The header block of one part, blank line included. */
+  /**
+   * The header block of one part, blank line included. Every client sends the same newest frame,
+   * so the block is built once per frame and shared (read-only, like the JPEG), not once per
+   * client; a race between writers only builds it twice.
+   */
   static byte[] headers(Frame frame, boolean stale) {
+    PartHeader last = LAST_HEADER.get();
+    if (last != null && last.frame() == frame && last.stale() == stale) {
+      return last.bytes();
+    }
+    byte[] built = build(frame, stale);
+    LAST_HEADER.set(new PartHeader(frame, stale, built));
+    return built;
+  }
+
+  private static byte[] build(Frame frame, boolean stale) {
     StringBuilder b = new StringBuilder(160)
         .append("Content-Type: image/jpeg\r\n")
         .append("Content-Length: ").append(frame.jpeg().length).append("\r\n")
@@ -64,6 +81,8 @@ public final class MjpegWriter {
     String fraction = Long.toString(1000 + millis).substring(1);
     return Math.floorDiv(epochMillis, 1000L) + "." + fraction;
   }
+
+  private record PartHeader(Frame frame, boolean stale, byte[] bytes) {}
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
