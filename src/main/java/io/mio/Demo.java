@@ -7,11 +7,13 @@ import io.mio.management.ManagementConfig;
 import io.mio.management.ManagementHub;
 import io.mio.webcam.WebcamConfig;
 import io.mio.webcam.WebcamNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,11 +82,11 @@ final class Demo {
    * environment, so the settings panel can still change them (environment values are pinned).
    * An existing file, with the visitor's earlier changes, is kept.
    */
-  private static void seedSettings(Path data) throws java.io.IOException {
+  private static void seedSettings(Path data) throws IOException {
     Path file = data.resolve("settings.json");
-    if (!java.nio.file.Files.exists(file)) {
-      java.nio.file.Files.createDirectories(data);
-      java.nio.file.Files.writeString(file,
+    if (!Files.exists(file)) {
+      Files.createDirectories(data);
+      Files.writeString(file,
           "{\"schema\":1,\"settings\":{\"resolution\":\"640x480\",\"fps\":15}}\n");
     }
   }

@@ -1,8 +1,9 @@
 package io.mio;
 
-import java.lang.reflect.RecordComponent;
 import io.mio.config.UrlCredentials;
+import java.lang.reflect.RecordComponent;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Prints configuration records for people, with every secret replaced by "(set)". */
 final class Redaction {
@@ -41,8 +42,8 @@ final class Redaction {
 
   private static String show(String name, Object v) {
     if (isSecret(name)) {
-      String text = String.valueOf(v);
-      boolean set = v != null && !text.isEmpty() && !"Optional.empty".equals(text);
+      boolean set = v instanceof Optional<?> o ? o.isPresent()
+          : v != null && !String.valueOf(v).isEmpty();
       return set ? "(set)" : "(not set)";
     }
     return UrlCredentials.mask(String.valueOf(v));

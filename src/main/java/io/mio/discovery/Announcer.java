@@ -1,10 +1,13 @@
 package io.mio.discovery;
 
 import io.mio.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,16 +71,16 @@ public final class Announcer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body())))
         .build();
     try {
-      HttpResponse<java.io.InputStream> response =
+      HttpResponse<InputStream> response =
           http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       String body;
-      try (java.io.InputStream in = response.body()) {
+      try (InputStream in = response.body()) {
         // Only a short excerpt is ever logged: never buffer what a wrong or hostile URL sends.
-        body = new String(in.readNBytes(MAX_REPLY_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+        body = new String(in.readNBytes(MAX_REPLY_BYTES), StandardCharsets.UTF_8);
       }
       report(response.statusCode(), body);
       return response.statusCode();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       report(-1, e.getClass().getSimpleName() + ": " + e.getMessage());
       return -1;
     } catch (InterruptedException e) {
