@@ -27,6 +27,8 @@ final class MockPainter {
   private final int height;
   private final int bandY;
   private final int bandHeight;
+  /** Reused for the clock rows, which are painted once a second. */
+  private BufferedImage clockImage;
 
   MockPainter(int width, int height, int bandY, int bandHeight) {
     this.width = width;
@@ -48,6 +50,31 @@ final class MockPainter {
       g.dispose();
     }
     return image;
+  }
+
+  /** Height in pixels of the top rows that the clock covers, box included. */
+  int clockHeight() {
+    int digitH = digitHeight();
+    int t = Math.max(1, digitH / 10);
+    return Math.max(2, digitH / 4) + digitH + t * 2;
+  }
+
+  /**
+   * The top {@code rows} pixel rows of the picture (bars and clock, as in {@link #base}); the
+   * image is reused and repainted on every call, so it is only valid until the next one.
+   */
+  BufferedImage clockRows(LocalTime time, int rows) {
+    if (clockImage == null || clockImage.getHeight() != rows) {
+      clockImage = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
+    }
+    Graphics2D g = clockImage.createGraphics();
+    try {
+      paintBars(g, 0, rows);
+      paintClock(g, time);
+    } finally {
+      g.dispose();
+    }
+    return clockImage;
   }
 
   /** Only the band, with the ball at {@code position} (0 = left, 1 = right). */
@@ -81,8 +108,12 @@ final class MockPainter {
     g.fillOval(x, (bandHeight - d) / 2, d, d);
   }
 
+  private int digitHeight() {
+    return Math.max(8, Math.min(height / 6, width / 12));
+  }
+
   private void paintClock(Graphics2D g, LocalTime time) {
-    int digitH = Math.max(8, Math.min(height / 6, width / 12));
+    int digitH = digitHeight();
     int digitW = digitH / 2;
     int t = Math.max(1, digitH / 10);
     int x = Math.max(2, digitW / 2);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,10 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * configured size and rate. Each frame carries its id and capture time in a JPEG comment
  * ({@code mio frame=<id> ts=<epochMillis>}).
  *
- * <p>Cheap by construction: the full picture (with the clock) is encoded once a second, the
- * band with the ball is pre-encoded once per position at start, and each frame is spliced from
- * encoded rows (see {@link JpegRows}), so a frame costs a byte copy, not an encode. Pictures too
- * small for a band are encoded whole per frame, which is cheap at that size.
+ * <p>Cheap by construction: the full picture is encoded once at start, the band with the ball
+ * once per position (the first time it is shown), and only the rows with the clock once a
+ * second; each frame is
+ * spliced from encoded rows (see {@link JpegRows}), so a frame costs a byte copy, not an encode.
+ * Pictures too small for separate bands are encoded whole per frame, which is cheap at that
+ * size.
  *
  * <p>Threads: one scheduler thread produces frames and refreshes the clock; {@link #close()}
  * stops it. The listener is called on that thread.
@@ -83,12 +84,26 @@ public final class MockSource implements FrameSource {
   }
 
   private void launch(CameraSettings s) {
-    Renderer renderer = new Renderer(s);
     scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("camera-mock").daemon().factory());
-    scheduler.scheduleAtFixedRate(() -> tick(renderer), 0, renderer.periodNanos,
-        TimeUnit.NANOSECONDS);
+    // The renderer is built on the camera thread, so the node's start does not wait for it.
+    Runnable ticks = new Runnable() {
+      private Renderer renderer;
+
+      @Override
+      public void run() {
+        if (renderer == null) {
+          renderer = new Renderer(s);
+        }
+        tick(renderer);
+      }
+    };
+    scheduler.scheduleAtFixedRate(ticks, 0, periodNanos(s), TimeUnit.NANOSECONDS);
     stats.state(CameraStats.State.RUNNING);
+  }
+
+  private static long periodNanos(CameraSettings s) {
+    return 1_000_000_000L / s.fps();
   }
 
   private void stopScheduler() {
@@ -138,13 +153,19 @@ public final class MockSource implements FrameSource {
     private final MockPainter painter;
     private final int positions;
     private final int bandFirstRow;
-    private final List<JpegRows> bands = new ArrayList<>();
+    /** The band per ball position, encoded the first time the position is shown. */
+    private final JpegRows[] bands;
+    /** MCU rows at the top that hold the clock; re-encoded once a second. */
+    private final int clockRowsOfMcus;
     private JpegRows base;
-    private LocalTime baseSecond;
+    private JpegRows clock;
+    private LocalTime clockSecond;
+    /** False when frames are encoded whole: pictures too small for bands, or unequal tables. */
+    private boolean spliced;
 
     Renderer(CameraSettings settings) {
       this.settings = settings;
-      this.periodNanos = 1_000_000_000L / settings.fps();
+      this.periodNanos = periodNanos(settings);
       int w = settings.resolution().width();
       int h = settings.resolution().height();
       this.positions = Math.max(2, Math.min(60, settings.fps() * 2));
@@ -153,28 +174,42 @@ public final class MockSource implements FrameSource {
       int rowsOfMcus = h / mcu;
       this.bandFirstRow = Math.max(0, rowsOfMcus - BAND_ROWS_OF_MCUS - 1);
       this.painter = new MockPainter(w, h, bandFirstRow * mcu, bandHeight);
-      if (rowsOfMcus >= BAND_ROWS_OF_MCUS + 2) {
-        for (int p = 0; p < positions; p++) {
-          bands.add(JpegRows.encode(painter.band(sweep(p)), settings.jpegQuality()));
-        }
+      this.clockRowsOfMcus = (painter.clockHeight() + mcu - 1) / mcu;
+      this.bands = new JpegRows[positions];
+      if (rowsOfMcus >= BAND_ROWS_OF_MCUS + 2 && clockRowsOfMcus <= bandFirstRow) {
+        base = JpegRows.encode(painter.base(LocalTime.MIDNIGHT, 0), settings.jpegQuality());
+        spliced = base.mcuHeight() == mcu;
       }
     }
 
     byte[] frame(long id, long epochMillis) {
       int position = (int) (id % positions);
       LocalTime second = LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
-      if (bands.isEmpty()) {
+      if (spliced && !second.equals(clockSecond)) {
+        clock = JpegRows.encode(painter.clockRows(second, clockRowsOfMcus * base.mcuHeight()),
+            settings.jpegQuality());
+        clockSecond = second;
+        spliced = clock.compatibleWith(base);
+      }
+      JpegRows band = spliced ? band(position) : null;
+      if (band == null) {
         return withComment(JpegRows.encode(painter.base(second, sweep(position)),
             settings.jpegQuality()), null, id, epochMillis);
       }
-      if (!second.equals(baseSecond)) {
-        base = JpegRows.encode(painter.base(second, 0), settings.jpegQuality());
-        baseSecond = second;
-        if (!base.compatibleWith(bands.getFirst())) {
-          bands.clear(); // tables differ: fall back to whole encodes rather than corrupt frames
+      return withComment(base, band, id, epochMillis);
+    }
+
+    /** The band for a ball position; null (and whole encodes from now on) if tables differ. */
+    private JpegRows band(int position) {
+      if (bands[position] == null) {
+        JpegRows band = JpegRows.encode(painter.band(sweep(position)), settings.jpegQuality());
+        spliced = base.compatibleWith(band);
+        if (!spliced) {
+          return null; // rather whole encodes than corrupt frames
         }
+        bands[position] = band;
       }
-      return withComment(base, bands.isEmpty() ? null : bands.get(position), id, epochMillis);
+      return bands[position];
     }
 
     private double sweep(int p) {
@@ -208,6 +243,9 @@ public final class MockSource implements FrameSource {
     }
 
     private byte[] row(List<byte[]> rows, JpegRows band, int r) {
+      if (band != null && r < clockRowsOfMcus) {
+        return clock.rows().get(r);
+      }
       int inBand = r - bandFirstRow;
       if (band != null && inBand >= 0 && inBand < band.rows().size()) {
         return band.rows().get(inBand);

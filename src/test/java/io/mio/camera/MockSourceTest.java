@@ -9,6 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -58,6 +62,30 @@ class MockSourceTest {
     assertThat(differingPixels(a, b, 400, 480)).isGreaterThan(100);
   }
 
+  @ParameterizedTest
+  @CsvSource({"1280,720", "640,480", "320,240"})
+  void theClockShowsTheSecondOfCapture(int width, int height) throws IOException {
+    List<Frame> frames = capture(new CameraSettings(new Resolution(width, height), 30, 90), 40);
+    MockPainter painter = new MockPainter(width, height, height, 16);
+    int clockRows = painter.clockHeight();
+
+    BufferedImage first = ImageIO.read(new ByteArrayInputStream(frames.getFirst().jpeg()));
+    BufferedImage last = ImageIO.read(new ByteArrayInputStream(frames.getLast().jpeg()));
+    assertThat(differingPixels(first, last, 0, clockRows)).as("the clock ticked").isPositive();
+    for (Frame f : List.of(frames.getFirst(), frames.getLast())) {
+      BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(f.jpeg()));
+      LocalTime second = LocalTime.ofInstant(Instant.ofEpochMilli(f.captureEpochMillis()),
+          ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
+      double error = Math.min(
+          clockError(decoded, painter.base(second, 0), clockRows),
+          clockError(decoded, painter.base(second.plusSeconds(1), 0), clockRows));
+      // 11 added to hours, minutes and seconds changes at least the last digit of each
+      LocalTime wrong = second.plusHours(11).plusMinutes(11).plusSeconds(11);
+      assertThat(error).as("frame %d shows %s", f.id(), second)
+          .isLessThan(clockError(decoded, painter.base(wrong, 0), clockRows) / 2);
+    }
+  }
+
   @Test
   void reconfigureSwitchesToTheNewSizeForTheSameListener() throws IOException {
     List<Frame> frames = new CopyOnWriteArrayList<>();
@@ -98,6 +126,22 @@ class MockSourceTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> frames.size() >= count);
     }
     return frames.subList(0, count);
+  }
+
+  /** Mean absolute difference per channel over the clock's box (top left). */
+  private static double clockError(BufferedImage a, BufferedImage b, int rows) {
+    long sum = 0;
+    int columns = a.getWidth() / 2;
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < columns; x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        for (int shift = 0; shift < 24; shift += 8) {
+          sum += Math.abs(((p >> shift) & 0xFF) - ((q >> shift) & 0xFF));
+        }
+      }
+    }
+    return sum / (3.0 * rows * columns);
   }
 
   private static int differingPixels(BufferedImage a, BufferedImage b, int fromY, int toY) {
