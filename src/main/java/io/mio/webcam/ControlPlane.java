@@ -80,7 +80,7 @@ final class ControlPlane {
     }
   }
 
-  /** Our own loggers (io.mio) only; third-party loggers stay at WARN as logback.xml sets. */
+  /** Our own loggers (io.mio) only; third-party loggers stay at WARN as LogSetup sets. */
   private static void applyLogLevel(RuntimeSettings.LogLevel level) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     ctx.getLogger("io.mio").setLevel(Level.toLevel(level.word(), Level.INFO));
