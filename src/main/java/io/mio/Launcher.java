@@ -1,6 +1,7 @@
 package io.mio;
 
 import io.mio.config.ConfigReader;
+import io.mio.http.Json;
 import io.mio.management.ManagementConfig;
 import io.mio.management.ManagementHub;
 import io.mio.webcam.WebcamConfig;
@@ -22,6 +23,7 @@ final class Launcher {
   private Launcher() {}
 
   static int webcam(ConfigReader r) {
+    Json.warmUpInBackground();
     WebcamConfig config = WebcamConfig.read(r);
     r.validate();
     Logging.configure(config.server());
@@ -29,6 +31,7 @@ final class Launcher {
   }
 
   static int management(ConfigReader r) {
+    Json.warmUpInBackground();
     ManagementConfig config = ManagementConfig.read(r);
     r.validate();
     Logging.configure(config.server());
@@ -36,6 +39,7 @@ final class Launcher {
   }
 
   static int demo(ConfigReader r, PrintWriter out) {
+    Json.warmUpInBackground();
     return Demo.run(r, out, Launcher::awaitStop);
   }
 

@@ -1,5 +1,7 @@
 package io.mio.http;
 
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,5 +23,18 @@ public final class Json {
 
   public static byte[] bytes(Object value) {
     return MAPPER.writeValueAsBytes(value);
+  }
+
+  /**
+   * Writes and reads a small document on a background thread, so that the mapper's classes load
+   * while the node starts instead of delaying its first answer (about 0.2 s on a cold JVM).
+   */
+  public static void warmUpInBackground() {
+    Thread.ofPlatform().daemon().name("json-warm-up").start(() -> {
+      ObjectNode doc = object().put("status", "ready").put("frames", 1L).put("ok", true);
+      doc.putObject("detail").put("fps", 1.5).putArray("list").add("x");
+      MAPPER.readTree(bytes(doc));
+      bytes(Map.of("status", "ready", "age", 1.5, "list", List.of(1)));
+    });
   }
 }
