@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ffmpeg, VLC, Home Assistant and OctoPrint read it: the body opens with the boundary line;
  * every part carries {@code Content-Type}, {@code Content-Length}, {@code X-Timestamp} (capture
  * time, epoch seconds with millis) and {@code X-Frame-Id}; a repeated frame also says
- * {@code X-Frame-Stale: true}. The next boundary line follows each JPEG in its own flushed
- * write, because browsers show a part only once the following boundary has arrived. CRLF
+ * {@code X-Frame-Stale: true}. The next boundary line goes out in the same write as the JPEG
+ * it follows, because browsers show a part only once the following boundary has arrived. CRLF
  * throughout. Not thread-safe: one writer per client.
  */
 public final class MjpegWriter {
@@ -24,7 +24,7 @@ public final class MjpegWriter {
   private static final byte[] OPENING = ascii("--" + BOUNDARY + "\r\n");
   private static final byte[] NEXT_BOUNDARY = ascii("\r\n--" + BOUNDARY + "\r\n");
 
-  private static final AtomicReference<PartHeader> LAST_HEADER = new AtomicReference<>();
+  private static final AtomicReference<Part> LAST_PART = new AtomicReference<>();
 
   private final StreamSink sink;
 
@@ -40,26 +40,31 @@ public final class MjpegWriter {
 
   /** Writes one part and the boundary line after it; returns the number of bytes written. */
   public int write(Frame frame, boolean stale) throws IOException {
-    byte[] headers = headers(frame, stale);
-    sink.write(ByteBuffer.wrap(headers));
-    // Wrapped, never copied: every client shares the frame's one array (sinks only read it).
-    sink.write(ByteBuffer.wrap(frame.jpeg()));
-    sink.write(ByteBuffer.wrap(NEXT_BOUNDARY));
-    return headers.length + frame.jpeg().length + NEXT_BOUNDARY.length;
+    byte[] part = part(frame, stale);
+    // Wrapped, never copied: every client shares the part's one array (sinks only read it).
+    sink.write(ByteBuffer.wrap(part));
+    return part.length;
   }
 
   /**
-   * The header block of one part, blank line included. Every client sends the same newest frame,
-   * so the block is built once per frame and shared (read-only, like the JPEG), not once per
-   * client; a race between writers only builds it twice.
+   * One part as sent: header block, JPEG and the next boundary line, so that a client gets the
+   * whole part, boundary included, in a single write (one system call rather than three). Every
+   * client sends the same newest frame, so the part is built once per frame and shared
+   * (read-only), not once per client; a race between writers only builds it twice.
    */
-  static byte[] headers(Frame frame, boolean stale) {
-    PartHeader last = LAST_HEADER.get();
+  static byte[] part(Frame frame, boolean stale) {
+    Part last = LAST_PART.get();
     if (last != null && last.frame() == frame && last.stale() == stale) {
       return last.bytes();
     }
-    byte[] built = build(frame, stale);
-    LAST_HEADER.set(new PartHeader(frame, stale, built));
+    byte[] headers = build(frame, stale);
+    byte[] jpeg = frame.jpeg();
+    byte[] built = new byte[headers.length + jpeg.length + NEXT_BOUNDARY.length];
+    System.arraycopy(headers, 0, built, 0, headers.length);
+    System.arraycopy(jpeg, 0, built, headers.length, jpeg.length);
+    System.arraycopy(NEXT_BOUNDARY, 0, built, headers.length + jpeg.length,
+        NEXT_BOUNDARY.length);
+    LAST_PART.set(new Part(frame, stale, built));
     return built;
   }
 
@@ -82,7 +87,7 @@ public final class MjpegWriter {
     return Math.floorDiv(epochMillis, 1000L) + "." + fraction;
   }
 
-  private record PartHeader(Frame frame, boolean stale, byte[] bytes) {}
+  private record Part(Frame frame, boolean stale, byte[] bytes) {}
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mio.camera.Frame;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,20 +40,38 @@ class MjpegWriterTest {
   }
 
   @Test
-  void writesTheJpegAndTheNextBoundaryAsSeparateFlushedWrites() throws Exception {
+  void writesEachPartAndTheBoundaryAfterItInOneWrite() throws Exception {
     MemorySink sink = new MemorySink();
 
     new MjpegWriter(sink).write(new Frame(1, JPEG, 0, 0), false);
 
-    assertThat(sink.writes()).isEqualTo(3);
+    assertThat(sink.writes()).isEqualTo(1);
+    assertThat(new String(sink.bytes(), StandardCharsets.ISO_8859_1))
+        .endsWith("\r\n--" + MjpegWriter.BOUNDARY + "\r\n");
+  }
+
+  @Test
+  void clientsOfTheSameFrameShareOnePartArray() throws Exception {
+    List<byte[]> arrays = new ArrayList<>();
+    StreamSink keepArray = buffer -> arrays.add(buffer.array());
+    Frame frame = new Frame(7, JPEG, 0, 0);
+
+    new MjpegWriter(keepArray).write(frame, false);
+    new MjpegWriter(keepArray).write(frame, false);
+    new MjpegWriter(keepArray).write(frame, true);
+    new MjpegWriter(keepArray).write(new Frame(8, JPEG, 0, 0), false);
+
+    assertThat(arrays.get(1)).isSameAs(arrays.get(0));
+    assertThat(arrays.get(2)).isNotSameAs(arrays.get(0));
+    assertThat(arrays.get(3)).isNotSameAs(arrays.get(0));
   }
 
   @Test
   void marksARepeatedFrameStale() {
-    String headers = new String(MjpegWriter.headers(new Frame(9, JPEG, 5, 0), true),
-        StandardCharsets.US_ASCII);
+    String part = new String(MjpegWriter.part(new Frame(9, JPEG, 5, 0), true),
+        StandardCharsets.ISO_8859_1);
 
-    assertThat(headers).contains("X-Frame-Id: 9\r\nX-Frame-Stale: true\r\n\r\n");
+    assertThat(part).contains("X-Frame-Id: 9\r\nX-Frame-Stale: true\r\n\r\n");
   }
 
   @Test
