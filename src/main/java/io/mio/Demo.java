@@ -92,7 +92,7 @@ final class Demo {
   }
 
   /** Fixed settings on loopback; the process environment does not leak into the demo. */
-  private static <T> T settings(Function<ConfigReader, T> read, Map<String, String> values) {
+  static <T> T settings(Function<ConfigReader, T> read, Map<String, String> values) {
     Map<String, String> all = new HashMap<>(values);
     all.put("MIO_BIND_HOST", LOOPBACK);
     ConfigReader reader = ConfigReader.of(all, Map.of());

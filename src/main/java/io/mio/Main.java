@@ -79,6 +79,7 @@ public final class Main {
       case "demo" -> Launcher.demo(ConfigReader.of(env, flags), out);
       case "healthcheck" -> HealthCheck.run(leaf, ConfigReader.of(env, flags), out, err);
       case "config check" -> Launcher.check(ConfigReader.of(env, flags), leaf, out);
+      case "aot-train" -> AotTraining.run(leaf.matchedOptionValue("--mode", "webcam"), out);
       default -> {
         new CommandLine(root()).usage(err);
         yield 2;
@@ -122,6 +123,14 @@ public final class Main {
     health.addOption(OptionSpec.builder("--timeout").paramLabel("SECONDS").type(double.class)
         .defaultValue("3").description("Give up after this many seconds (default 3)").build());
     root.addSubcommand("healthcheck", health);
+    CommandSpec train = CommandSpec.create().name("aot-train").mixinStandardHelpOptions(true);
+    train.usageMessage().description("Run a mock webcam and a hub on loopback briefly, then"
+        + " exit: the training run for a JDK AOT cache (java -XX:AOTCacheOutput=mio.aot -jar"
+        + " mio.jar aot-train; later starts add -XX:AOTCache=mio.aot).");
+    train.addOption(OptionSpec.builder("--mode").paramLabel("MODE").type(String.class)
+        .defaultValue("webcam").description("webcam or management: the mode the cache is"
+            + " for (default webcam)").build());
+    root.addSubcommand("aot-train", train);
 
     CommandSpec config = CommandSpec.create().name("config").mixinStandardHelpOptions(true);
     config.usageMessage().description("Configuration tools.");
