@@ -86,10 +86,11 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --start-interval=2s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", \
        "-jar", "/app/mio.jar", "healthcheck"]
-# Serial GC, a 128 MB heap cap, native heap trimming and two malloc arenas: measured in
-# docs/PERFORMANCE.md.
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xmx128m", \
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=5000", \
+# Serial GC, the C1 compiler only, a 16-128 MB heap, native heap trimming and two malloc
+# arenas: measured in docs/PERFORMANCE.md (the same options as the systemd units).
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", \
+            "-XX:CICompilerCount=1", "-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=10", \
+            "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=5000", \
             "-jar", "/app/mio.jar"]
 
 # ---- management: the hub (port 8001).

@@ -7,7 +7,7 @@ PORT="${1:-27080}"
 JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* | head -1)}"
 JAVA="$JAVA_HOME/bin/java"
 # The JVM options the Dockerfile and systemd units use (see docs/PERFORMANCE.md for why).
-MIO_JAVA_OPTS="${MIO_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=5000}"
+MIO_JAVA_OPTS="${MIO_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=5000}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 ./mvnw -B -q -o package -DskipTests
