@@ -2,7 +2,15 @@ package io.mio.metrics;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +55,15 @@ public final class MetricsRegistry {
     if (!jvmMetrics) {
       synchronized (this) {
         if (!jvmMetrics) {
-          JvmMetrics.builder().register(registry);
+          PrometheusProperties config = PrometheusProperties.get();
+          JvmMemoryMetrics.builder(config).register(registry);
+          JvmGarbageCollectorMetrics.builder(config).register(registry);
+          JvmThreadsMetrics.builder(config).register(registry);
+          JvmClassLoadingMetrics.builder(config).register(registry);
+          JvmBufferPoolMetrics.builder(config).register(registry);
+          JvmCompilationMetrics.builder(config).register(registry);
+          JvmRuntimeInfoMetric.builder(config).register(registry);
+          ProcessMetrics.builder(config).register(registry);
           jvmMetrics = true;
         }
       }

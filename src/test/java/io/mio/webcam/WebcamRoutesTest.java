@@ -128,7 +128,8 @@ class WebcamRoutesTest {
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     assertThat(new String(r.body())).contains("mio_camera_frames_captured_total 1.0",
         "mio_camera_frames_dropped_total{reason=\"truncated\"}", "mio_stream_clients 0",
-        "mio_stream_bytes_sent_total", "mio_frame_age_seconds", "jvm_memory_used_bytes");
+        "mio_stream_bytes_sent_total", "mio_frame_age_seconds", "jvm_memory_used_bytes",
+        "jvm_gc_collection_seconds", "jvm_threads_current", "process_cpu_seconds_total");
   }
 
   @Test
