@@ -1,7 +1,6 @@
 package io.mio;
 
 import io.mio.config.ConfigReader;
-import io.mio.http.Json;
 import io.mio.management.ManagementConfig;
 import io.mio.management.ManagementHub;
 import io.mio.webcam.WebcamConfig;
@@ -23,7 +22,6 @@ final class Launcher {
   private Launcher() {}
 
   static int webcam(ConfigReader r) {
-    Json.warmUpInBackground();
     WebcamConfig config = WebcamConfig.read(r);
     r.validate();
     Logging.configure(config.server());
@@ -31,7 +29,6 @@ final class Launcher {
   }
 
   static int management(ConfigReader r) {
-    Json.warmUpInBackground();
     ManagementConfig config = ManagementConfig.read(r);
     r.validate();
     Logging.configure(config.server());
@@ -39,7 +36,6 @@ final class Launcher {
   }
 
   static int demo(ConfigReader r, PrintWriter out) {
-    Json.warmUpInBackground();
     return Demo.run(r, out, Launcher::awaitStop);
   }
 
