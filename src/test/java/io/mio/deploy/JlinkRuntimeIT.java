@@ -140,6 +140,43 @@ class JlinkRuntimeIT {
   }
 
   /** The Dockerfile's HEALTHCHECK CMD, with the image's paths mapped to this build. */
+  @Test
+  void theWebcamImagesAotTrainingRunMakesACacheItsEntryPointStartsFrom() throws Exception {
+    Path cache = RUNTIME.resolveSibling("jlink-mio.aot");
+    Files.deleteIfExists(cache);
+    String run = dockerfile.all("webcam", "RUN").stream().filter(r -> r.contains("aot-train"))
+        .findFirst().orElseThrow();
+    List<String> training = new ArrayList<>(List.of(java()));
+    for (String word : JvmOptionsTest.trainingCommand(run)) {
+      training.add(word.replace("/app/mio.aot", cache.toString())
+          .replace("/app/mio.jar", jar()));
+    }
+
+    Command.Result trained = Command.of(training).run();
+
+    assertThat(trained.exit()).as("%s", trained).isZero();
+    assertThat(trained.stdout()).contains("aot-train: done (webcam)");
+    MioProcess.Builder start = MioProcess.webcam().java(Path.of(java()))
+        .env("MIO_CAMERA", "mock")
+        .env("MIO_DATA_DIR", RUNTIME.resolveSibling("jlink-aot-data").toString());
+    for (String option : entryPointOptions()) {
+      start.jvmArg(option.replace("/app/mio.aot", cache.toString()));
+    }
+    try (MioProcess webcam = start.jvmArg("-XX:AOTMode=on").start()) {
+      webcam.awaitReady();
+      assertThat(webcam.logText()).doesNotContain("[aot]");
+    }
+  }
+
+  /** The ENTRYPOINT's JVM options, between {@code java} and {@code -jar}. */
+  private static List<String> entryPointOptions() {
+    JsonNode exec = Json.MAPPER.readTree(dockerfile.effective("webcam", "ENTRYPOINT")
+        .orElseThrow());
+    List<String> words = new ArrayList<>();
+    exec.forEach(w -> words.add(w.asString()));
+    return words.subList(1, words.indexOf("-jar"));
+  }
+
   private static Command.Result healthCheck(int port, String... extra) {
     String check = dockerfile.effective("webcam", "HEALTHCHECK").orElseThrow();
     JsonNode exec = Json.MAPPER.readTree(check.substring(check.indexOf("CMD ") + 4));
