@@ -1,6 +1,7 @@
 package io.mio;
 
 import io.mio.config.ConfigReader;
+import io.mio.config.UnknownSettings;
 import io.mio.management.ManagementConfig;
 import io.mio.management.ManagementHub;
 import io.mio.webcam.WebcamConfig;
@@ -25,6 +26,7 @@ final class Launcher {
     WebcamConfig config = WebcamConfig.read(r);
     r.validate();
     Logging.configure(config.server());
+    warnUnknownSettings();
     return runUntilStopped("webcam", () -> WebcamNode.start(config));
   }
 
@@ -32,6 +34,7 @@ final class Launcher {
     ManagementConfig config = ManagementConfig.read(r);
     r.validate();
     Logging.configure(config.server());
+    warnUnknownSettings();
     return runUntilStopped("management", () -> ManagementHub.start(config));
   }
 
@@ -55,7 +58,12 @@ final class Launcher {
     r.validate();
     out.println("configuration is valid for " + mode + ":");
     out.println(Redaction.describe(config));
+    UnknownSettings.warnings(System.getenv()).forEach(w -> out.println("warning: " + w));
     return 0;
+  }
+
+  private static void warnUnknownSettings() {
+    UnknownSettings.warnings(System.getenv()).forEach(w -> LOG.warn("config: {}", w));
   }
 
   /** Starts something closeable, then blocks until SIGTERM/SIGINT and closes it. */

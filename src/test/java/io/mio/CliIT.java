@@ -3,6 +3,7 @@ package io.mio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mio.testing.MioProcess;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,22 @@ class CliIT {
         .env("MIO_FPS", "15").noWait().start()) {
       assertThat(p.awaitExit(Duration.ofSeconds(20))).isNotZero();
       assertThat(p.logText()).contains("got '0'");
+    }
+  }
+
+  @Test
+  void aMisspeltSettingIsReportedAtStartAndByConfigCheck() throws Exception {
+    try (MioProcess check = MioProcess.command("config", "check").env("MIO_FSP", "10")
+        .noWait().start()) {
+      assertThat(check.awaitExit(Duration.ofSeconds(20))).isZero();
+      assertThat(check.logText()).contains("warning: MIO_FSP is not a motion-in-ocean setting"
+          + " and is ignored; did you mean MIO_FPS?");
+    }
+    try (MioProcess node = MioProcess.webcam().env("MIO_CAMERA", "mock")
+        .env("MIO_DATA_DIR", Files.createTempDirectory("mio-cli-it").toString())
+        .env("MIO_RESOLUTON", "640x480").start()) {
+      assertThat(node.logText()).contains("WARN  [Main] config: MIO_RESOLUTON is not a"
+          + " motion-in-ocean setting and is ignored; did you mean MIO_RESOLUTION?");
     }
   }
 }
