@@ -2,6 +2,7 @@ package io.mio.http;
 
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -9,8 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
 /** The one JSON mapper of the process: snake_case is written explicitly by callers. */
 public final class Json {
 
-  /** Strict: unknown properties fail, so typos in request bodies are reported, not ignored. */
+  /**
+   * Strict: unknown properties fail, so typos in request bodies are reported, not ignored; a
+   * property given twice fails too, rather than the last one silently winning.
+   */
   public static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();

@@ -58,6 +58,8 @@ class ManagementBadInputIT {
         bad("malformed JSON", post("{'id':"), 400, "INVALID_JSON"),
         bad("empty body", post(""), 400, "INVALID_JSON"),
         bad("trailing garbage", post("{'id':'x'} {}"), 400, "INVALID_JSON"),
+        bad("a field given twice", post("{'id':'x','name':'n','base_url':'http://h',"
+            + "'base_url':'http://192.168.1.9'}"), 400, "INVALID_JSON"),
         bad("array body", post("[]"), 400, "VALIDATION_ERROR"),
         bad("wrong type", post("{'id':'x','name':5,'base_url':'http://h'}"), 400,
             "VALIDATION_ERROR"),
