@@ -168,9 +168,10 @@ public final class Main {
 
   private static CommandSpec aotTrain() {
     CommandSpec train = CommandSpec.create().name("aot-train").mixinStandardHelpOptions(true);
-    train.usageMessage().description("Run a mock webcam and a hub on loopback briefly, then"
-        + " exit: the training run for a JDK AOT cache (java -XX:AOTCacheOutput=mio.aot -jar"
-        + " mio.jar aot-train; later starts add -XX:AOTCache=mio.aot).");
+    train.usageMessage().description("Run a mock webcam (and for --mode management a hub)"
+        + " on loopback briefly, then exit: the training run for a JDK AOT cache (java"
+        + " -XX:AOTCacheOutput=mio.aot -jar mio.jar aot-train; later starts add"
+        + " -XX:AOTCache=mio.aot).");
     train.addOption(OptionSpec.builder("--mode").paramLabel("MODE").type(String.class)
         .defaultValue("webcam").description("webcam or management: the mode the cache is"
             + " for (default webcam)").build());
