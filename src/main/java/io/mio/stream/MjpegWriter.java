@@ -24,6 +24,9 @@ public final class MjpegWriter {
   private static final byte[] OPENING = ascii("--" + BOUNDARY + "\r\n");
   private static final byte[] NEXT_BOUNDARY = ascii("\r\n--" + BOUNDARY + "\r\n");
 
+  /** JPEGs up to this size are sent joined with their headers and boundary in one write. */
+  static final int MAX_JOINED_JPEG = 512 * 1024;
+
   private static final AtomicReference<Part> LAST_PART = new AtomicReference<>();
 
   private final StreamSink sink;
@@ -40,6 +43,14 @@ public final class MjpegWriter {
 
   /** Writes one part and the boundary line after it; returns the number of bytes written. */
   public int write(Frame frame, boolean stale) throws IOException {
+    if (frame.jpeg().length > MAX_JOINED_JPEG) {
+      byte[] headers = build(frame, stale);
+      sink.write(ByteBuffer.wrap(headers));
+      // Wrapped, never copied: every client shares the frame's one array (sinks only read it).
+      sink.write(ByteBuffer.wrap(frame.jpeg()));
+      sink.write(ByteBuffer.wrap(NEXT_BOUNDARY));
+      return headers.length + frame.jpeg().length + NEXT_BOUNDARY.length;
+    }
     byte[] part = part(frame, stale);
     // Wrapped, never copied: every client shares the part's one array (sinks only read it).
     sink.write(ByteBuffer.wrap(part));
@@ -50,7 +61,10 @@ public final class MjpegWriter {
    * One part as sent: header block, JPEG and the next boundary line, so that a client gets the
    * whole part, boundary included, in a single write (one system call rather than three). Every
    * client sends the same newest frame, so the part is built once per frame and shared
-   * (read-only), not once per client; a race between writers only builds it twice.
+   * (read-only), not once per client; a race between writers only builds it twice. The part is a
+   * copy of the JPEG, and a stalled client holds both its part and its frame until the write
+   * timeout, so frames over {@link #MAX_JOINED_JPEG} go out as three writes of the frame's own
+   * array instead: for them three system calls cost little and a second copy a lot.
    */
   static byte[] part(Frame frame, boolean stale) {
     Part last = LAST_PART.get();

@@ -67,6 +67,29 @@ class MjpegWriterTest {
   }
 
   @Test
+  void aFrameOverTheJoinLimitIsSentFromItsOwnArrayWithoutACopy() throws Exception {
+    byte[] big = new byte[MjpegWriter.MAX_JOINED_JPEG + 1];
+    big[0] = (byte) 0xFF;
+    big[1] = (byte) 0xD8;
+    List<byte[]> arrays = new ArrayList<>();
+    MemorySink sink = new MemorySink();
+    StreamSink both = buffer -> {
+      arrays.add(buffer.array());
+      sink.write(buffer);
+    };
+
+    int written = new MjpegWriter(both).write(new Frame(3, big, 0, 0), false);
+
+    assertThat(arrays).hasSize(3);
+    assertThat(arrays.get(1)).isSameAs(big);
+    assertThat(new String(arrays.get(0), StandardCharsets.ISO_8859_1))
+        .contains("Content-Length: " + big.length + "\r\n").endsWith("\r\n\r\n");
+    assertThat(new String(arrays.get(2), StandardCharsets.ISO_8859_1))
+        .isEqualTo("\r\n--" + MjpegWriter.BOUNDARY + "\r\n");
+    assertThat(written).isEqualTo(sink.bytes().length);
+  }
+
+  @Test
   void marksARepeatedFrameStale() {
     String part = new String(MjpegWriter.part(new Frame(9, JPEG, 5, 0), true),
         StandardCharsets.ISO_8859_1);
