@@ -43,9 +43,10 @@ final class MockPainter {
     Graphics2D g = image.createGraphics();
     try {
       paintBars(g, 0, height);
-      paintClock(g, time);
       g.translate(0, bandY);
       paintBand(g, position);
+      g.translate(0, -bandY);
+      paintClock(g, time); // last: in a picture too short for both, the clock stays readable
     } finally {
       g.dispose();
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in camera for demos and tests: colour bars, a clock and a moving ball at the
@@ -28,7 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MockSource implements FrameSource {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MockSource.class);
   private static final int BAND_ROWS_OF_MCUS = 4;
+  private static final long RETRY_NANOS = 1_000_000_000L;
 
   private final CameraStats stats = new CameraStats();
   private final AtomicLong nextId = new AtomicLong(1);
@@ -89,13 +93,36 @@ public final class MockSource implements FrameSource {
     // The renderer is built on the camera thread, so the node's start does not wait for it.
     Runnable ticks = new Runnable() {
       private Renderer renderer;
+      private boolean failing;
+      private long failedAtNanos;
 
       @Override
       public void run() {
-        if (renderer == null) {
-          renderer = new Renderer(s);
+        // A scheduled task that throws is never run again, so nothing may escape: a failure
+        // (an OutOfMemoryError at a huge size, say) is reported and retried once a second.
+        try {
+          if (renderer == null && (!failing || System.nanoTime() - failedAtNanos >= RETRY_NANOS)) {
+            renderer = new Renderer(s);
+            if (failing) {
+              LOG.info("camera mock: running again");
+              failing = false;
+            }
+            stats.state(CameraStats.State.RUNNING);
+          }
+          if (renderer != null) {
+            tick(renderer);
+          }
+        } catch (RuntimeException | Error e) {
+          if (!failing) {
+            LOG.warn("camera mock: {}; retrying every second; a smaller MIO_RESOLUTION or a"
+                + " larger heap (-Xmx) helps when memory ran out", e.toString());
+          }
+          renderer = null;
+          failing = true;
+          failedAtNanos = System.nanoTime();
+          stats.state(CameraStats.State.FAILED);
+          stats.lastError("mock camera failed: " + e);
         }
-        tick(renderer);
       }
     };
     scheduler.scheduleAtFixedRate(ticks, 0, periodNanos(s), TimeUnit.NANOSECONDS);
@@ -140,7 +167,7 @@ public final class MockSource implements FrameSource {
         l.onFrame(new Frame(id, jpeg, epochMillis, nanos));
       }
     } catch (RuntimeException e) {
-      // A scheduled task that throws is never run again; keep the camera alive and say why.
+      // One bad frame is reported and skipped; an Error goes to the caller, which rebuilds.
       stats.lastError("mock frame failed: " + e);
     }
   }
