@@ -36,16 +36,16 @@ final class AotTraining {
 
   private AotTraining() {}
 
-  static int run(String mode, PrintWriter out) {
+  static int run(String mode, PrintWriter out, PrintWriter err) {
     if (!mode.equals("webcam") && !mode.equals("management")) {
-      out.println("aot-train: --mode is webcam or management, not '" + mode + "'");
+      err.println("aot-train: --mode is webcam or management, not '" + mode + "'");
       return 2;
     }
     Path dir;
     try {
       dir = Files.createTempDirectory("mio-aot-train");
     } catch (IOException e) {
-      out.println("aot-train: cannot create a temporary directory: " + e.getMessage());
+      err.println("aot-train: cannot create a temporary directory (java.io.tmpdir): " + e);
       return 1;
     }
     try (WebcamNode webcam = WebcamNode.start(Demo.settings(WebcamConfig::read, Map.of(
@@ -62,7 +62,7 @@ final class AotTraining {
       out.println("aot-train: done (" + mode + ")");
       return 0;
     } catch (Exception e) {
-      out.println("aot-train: failed: " + e);
+      err.println("aot-train: failed: " + e);
       return 1;
     } finally {
       deleteTree(dir);

@@ -87,7 +87,8 @@ public final class Main {
       case "demo" -> Launcher.demo(ConfigReader.of(env, flags), out);
       case "healthcheck" -> HealthCheck.run(leaf, ConfigReader.of(env, flags), out, err);
       case "config check" -> Launcher.check(ConfigReader.of(env, flags), leaf, out);
-      case "aot-train" -> AotTraining.run(leaf.matchedOptionValue("--mode", "webcam"), out);
+      case "aot-train" -> AotTraining.run(leaf.matchedOptionValue("--mode", "webcam"), out,
+          err);
       default -> {
         new CommandLine(root()).usage(err);
         yield 2;
@@ -119,7 +120,7 @@ public final class Main {
   static CommandSpec root(String first) {
     String only = first != null && SUBCOMMANDS.contains(first) ? first : null;
     CommandSpec root = CommandSpec.create().name("mio").mixinStandardHelpOptions(true)
-        .version("motion-in-ocean " + Version.current());
+        .version(versionLine());
     root.usageMessage().description("Self-hosted camera streaming: webcam nodes and a hub.");
     if (wanted(only, "webcam")) {
       root.addSubcommand("webcam", command("Serve a camera as a live MJPEG stream (port 8000).",
@@ -146,6 +147,10 @@ public final class Main {
     return root;
   }
 
+  private static String versionLine() {
+    return "motion-in-ocean " + Version.current();
+  }
+
   private static boolean wanted(String only, String name) {
     return only == null || only.equals(name);
   }
@@ -167,7 +172,8 @@ public final class Main {
   }
 
   private static CommandSpec aotTrain() {
-    CommandSpec train = CommandSpec.create().name("aot-train").mixinStandardHelpOptions(true);
+    CommandSpec train = CommandSpec.create().name("aot-train").mixinStandardHelpOptions(true)
+        .version(versionLine());
     train.usageMessage().description("Run a mock webcam (and for --mode management a hub)"
         + " on loopback briefly, then exit: the training run for a JDK AOT cache (java"
         + " -XX:AOTCacheOutput=mio.aot -jar mio.jar aot-train; later starts add"
@@ -179,7 +185,8 @@ public final class Main {
   }
 
   private static CommandSpec config() {
-    CommandSpec config = CommandSpec.create().name("config").mixinStandardHelpOptions(true);
+    CommandSpec config = CommandSpec.create().name("config").mixinStandardHelpOptions(true)
+        .version(versionLine());
     config.usageMessage().description("Configuration tools.");
     List<ConfigKey> all = new ArrayList<>(new LinkedHashSet<ConfigKey>() {
       {
@@ -198,7 +205,7 @@ public final class Main {
 
   @SafeVarargs
   private static CommandSpec command(String description, List<ConfigKey>... keyLists) {
-    CommandSpec spec = CommandSpec.create().mixinStandardHelpOptions(true);
+    CommandSpec spec = CommandSpec.create().mixinStandardHelpOptions(true).version(versionLine());
     spec.usageMessage().description(description);
     LinkedHashSet<ConfigKey> keys = new LinkedHashSet<>();
     for (List<ConfigKey> list : keyLists) {

@@ -3,8 +3,10 @@ package io.mio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mio.testing.MioProcess;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command line of the real jar: invalid settings stop startup with one clear message. */
@@ -65,6 +67,31 @@ class CliIT {
         .env("MIO_RESOLUTON", "640x480").start()) {
       assertThat(node.logText()).contains("WARN  [Main] config: MIO_RESOLUTON is not a"
           + " motion-in-ocean setting and is ignored; did you mean MIO_RESOLUTION?");
+    }
+  }
+
+  @Test
+  void aLogbackFileThatDoesNotExistKeepsTheBuiltInLogSettings() throws Exception {
+    try (MioProcess node = MioProcess.webcam().env("MIO_CAMERA", "mock")
+        .env("MIO_DATA_DIR", Files.createTempDirectory("mio-cli-it").toString())
+        .env("MIO_WEBCAM_AUTH_TOKEN", "logged-token-must-not-appear-1234")
+        .jvmArg("-Dlogback.configurationFile=/nonexistent/typo.xml").start()) {
+      node.send(HttpRequest.newBuilder(node.uri("/api/v1/settings"))
+          .header("Authorization", "Bearer logged-token-must-not-appear-1234"));
+
+      assertThat(node.logText()).contains("names no readable file or resource")
+          .contains("webcam started").doesNotContain("DEBUG")
+          .doesNotContain("logged-token-must-not-appear-1234");
+    }
+  }
+
+  @Test
+  void everySubcommandPrintsTheVersion() throws Exception {
+    for (String command : List.of("webcam", "management", "healthcheck", "aot-train")) {
+      try (MioProcess p = MioProcess.command(command, "-V").noWait().start()) {
+        assertThat(p.awaitExit(Duration.ofSeconds(20))).as(command).isZero();
+        assertThat(p.logText()).as(command).startsWith("motion-in-ocean ");
+      }
     }
   }
 }

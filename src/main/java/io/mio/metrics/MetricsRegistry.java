@@ -55,6 +55,9 @@ public final class MetricsRegistry {
     if (!jvmMetrics) {
       synchronized (this) {
         if (!jvmMetrics) {
+          // Marked first: a collector that cannot register is left out, not retried (and
+          // reported as a duplicate) on every scrape.
+          jvmMetrics = true;
           PrometheusProperties config = PrometheusProperties.get();
           JvmMemoryMetrics.builder(config).register(registry);
           JvmGarbageCollectorMetrics.builder(config).register(registry);
@@ -64,7 +67,6 @@ public final class MetricsRegistry {
           JvmCompilationMetrics.builder(config).register(registry);
           JvmRuntimeInfoMetric.builder(config).register(registry);
           ProcessMetrics.builder(config).register(registry);
-          jvmMetrics = true;
         }
       }
     }
