@@ -40,6 +40,8 @@ public final class CommandSource implements FrameSource {
   private volatile long lastFrameNanos;
   private volatile Thread supervisor;
   private volatile CommandRun current;
+  /** Starts as the supervision's limit; the max_frame_age setting changes it at runtime. */
+  private volatile Duration maxFrameAge;
 
   /**
    * Timing of the supervision.
@@ -64,6 +66,13 @@ public final class CommandSource implements FrameSource {
     this.command = command;
     this.settings = settings;
     this.supervision = supervision;
+    this.maxFrameAge = supervision.maxFrameAge();
+  }
+
+  @Override
+  public void frameAgeLimit(Duration limit) {
+    maxFrameAge = limit;
+    wake(); // a shorter limit may already be exceeded
   }
 
   @Override
@@ -164,9 +173,9 @@ public final class CommandSource implements FrameSource {
   }
 
   private String watch(CommandRun run) {
-    long maxAge = supervision.maxFrameAge().toNanos();
     run.process().onExit().thenRun(this::wake);
     while (true) {
+      long maxAge = maxFrameAge.toNanos();
       if (closed) {
         return "closing";
       }

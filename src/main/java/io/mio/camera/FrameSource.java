@@ -1,5 +1,7 @@
 package io.mio.camera;
 
+import java.time.Duration;
+
 /**
  * Produces frames until closed. {@link #start} returns at once; frames arrive on the source's
  * own thread. A source supervises itself (restarts a failed camera command) and never throws
@@ -23,6 +25,12 @@ public interface FrameSource extends AutoCloseable {
 
   /** Restarts the camera (the restart-camera action); returns at once. */
   void restart();
+
+  /**
+   * The longest a running camera may go without a frame before it counts as hung and is
+   * restarted; it changes with the max_frame_age setting. Sources that cannot hang ignore it.
+   */
+  default void frameAgeLimit(Duration limit) {}
 
   @Override
   void close();

@@ -42,6 +42,7 @@ final class ControlPlane {
     if (!s.camera().equals(config.camera().settings())) {
       source.reconfigure(s.camera());
     }
+    source.frameAgeLimit(s.maxFrameAge());
     applyLogLevel(s.logLevel());
     return new ControlPlane(config, store);
   }
@@ -74,6 +75,9 @@ final class ControlPlane {
     }
     if (before.maxStreamConnections() != after.maxStreamConnections()) {
       streams.maxClients(after.maxStreamConnections());
+    }
+    if (!before.maxFrameAge().equals(after.maxFrameAge())) {
+      source.frameAgeLimit(after.maxFrameAge());
     }
     if (before.logLevel() != after.logLevel()) {
       applyLogLevel(after.logLevel());

@@ -92,6 +92,20 @@ class CommandSourceTest {
   }
 
   @Test
+  void aFrameAgeLimitChangedAtRuntimeAppliesToTheRunningCommand() {
+    CommandSource.Supervision patient = new CommandSource.Supervision(Duration.ofSeconds(60),
+        8 << 20, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(60),
+        Duration.ofSeconds(1));
+    source = start(script("cat %s; exec sleep 1000"), patient);
+    await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() == 1);
+
+    source.frameAgeLimit(Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> source.stats().restarts.get() >= 1);
+    assertThat(source.stats().lastError()).startsWith("no frame for");
+  }
+
+  @Test
   void restartsACommandThatWritesOnlyGarbageAndCountsIt() {
     source = start(script("while true; do echo 'not a jpeg'; sleep 0.05; done"), FAST);
 
