@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Exchange {
 
+  /** How much of an oversized request body is read and dropped before answering 413. */
+  static final long DRAIN_MAX_BYTES = 2L << 20;
+
   /** Request bodies larger than this are refused with 413 before parsing. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -148,20 +151,38 @@ public final class Exchange {
     return readJson(DEFAULT_MAX_BODY_BYTES);
   }
 
-  /** Reads at most {@code maxBytes} of body, refusing larger bodies with 413. */
+  /**
+   * Reads at most {@code maxBytes} of body, refusing larger bodies with 413. Up to
+   * {@link #DRAIN_MAX_BYTES} of an oversized body is read and dropped first: a client still
+   * sending when the server closes gets a reset instead of the 413 and its message.
+   */
   public byte[] readBody(int maxBytes) {
     long declared = request.getLength();
-    if (declared > maxBytes) {
+    if (declared > maxBytes + DRAIN_MAX_BYTES) {
       throw tooLarge(maxBytes);
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared > maxBytes) {
+        drain(in);
+        throw tooLarge(maxBytes);
+      }
       byte[] data = in.readNBytes(maxBytes + 1);
       if (data.length > maxBytes) {
+        drain(in);
         throw tooLarge(maxBytes);
       }
       return data;
     } catch (IOException e) {
       throw ApiException.badRequest("BAD_REQUEST_BODY", "could not read the request body");
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    long left = DRAIN_MAX_BYTES;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
     }
   }
 
