@@ -37,16 +37,18 @@ final class DiscoveryApi {
   private final Optional<BearerToken> secret;
   private final AnnouncedUrl urls;
   private final Clock clock;
+  private final HubMetrics metrics;
   private final AuthFailureLimiter limiter = AuthFailureLimiter.standard();
 
   DiscoveryApi(NodeRegistry registry, NodeView view, LastSeen lastSeen,
-      Optional<String> sharedSecret, SsrfPolicy policy, Clock clock) {
+      Optional<String> sharedSecret, SsrfPolicy policy, Clock clock, HubMetrics metrics) {
     this.registry = registry;
     this.view = view;
     this.lastSeen = lastSeen;
     this.secret = sharedSecret.filter(s -> !s.isBlank()).map(BearerToken::of);
     this.urls = new AnnouncedUrl(policy, HostResolver.system());
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void register(Router router) {
@@ -63,6 +65,8 @@ final class DiscoveryApi {
     DiscoveryIntake.Outcome outcome = registry.update(
         nodes -> DiscoveryIntake.apply(nodes, a, clock.instant()));
     Node n = outcome.node();
+    metrics.announced(outcome.created() ? "created"
+        : outcome.unapproved() ? "unapproved" : "refreshed");
     if (outcome.created()) {
       LOG.info("node {} announced itself: pending approval name=\"{}\" base_url={} version={}"
           + " from={}", n.id(), n.name(), n.baseUrl(), a.version(),

@@ -4,6 +4,7 @@ import io.mio.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Map;
 
 /**
  * What an announcement does to the registry. The first one from a node id creates a node pending
- * approval; later ones refresh {@code last_announce_at} and take over the announced name, base URL
- * and callback credentials, but only for fields still holding what the node announced before:
- * a field an operator edited (it no longer equals the recorded announcement) is the operator's
- * from then on. Labels are never touched. A node added by hand keeps everything; only its
+ * approval; later ones refresh {@code last_announce_at} (at most every
+ * {@link #RECORD_ANNOUNCE_EVERY} when nothing else changes) and take over the announced name,
+ * base URL and callback credentials, but only for fields still holding what the node announced
+ * before: a field an operator edited (it no longer equals the recorded announcement) is the
+ * operator's from then on. Labels are never touched. A node added by hand keeps everything; only its
  * {@code last_announce_at} moves.
  *
  * <p>An approved node whose re-announcement moves its base URL, or announces other callback
@@ -78,7 +80,30 @@ final class DiscoveryIntake {
     }
   }
 
+  /**
+   * A re-announcement that changes nothing but the time is recorded at most this often, so a
+   * node announcing every 30 s does not cost the hub a registry write (and fsync, on an SD card)
+   * every 30 s.
+   */
+  static final Duration RECORD_ANNOUNCE_EVERY = Duration.ofMinutes(5);
+
   private static Node refresh(Node stored, AnnounceRequest a, Instant now) {
+    Node next = refreshed(stored, a, now);
+    Instant last = stored.discovery().lastAnnounceAt();
+    if (last != null && Duration.between(last, now).compareTo(RECORD_ANNOUNCE_EVERY) < 0
+        && withLastAnnounce(next, last).equals(stored)) {
+      return stored;
+    }
+    return next;
+  }
+
+  private static Node withLastAnnounce(Node n, Instant at) {
+    Discovery d = n.discovery();
+    return new Node(n.id(), n.name(), n.baseUrl(), n.auth(), n.labels(), n.transport(),
+        new Discovery(d.source(), d.approved(), d.firstSeen(), at, d.announced()), n.lastSeen());
+  }
+
+  private static Node refreshed(Node stored, AnnounceRequest a, Instant now) {
     Discovery d = stored.discovery();
     Discovery.Announced before = d.announced();
     if (before == null) {

@@ -83,7 +83,7 @@ public final class ManagementHub implements AutoCloseable {
     Overview overview = new Overview(probe, view, config.overviewDeadline(), clock, hubMetrics);
     new FleetApi(nodes, registry, probe, overview, client).register(router);
     new DiscoveryApi(registry, view, lastSeen, config.discoverySharedSecret(),
-        config.nodeClient().policy(), clock).register(router);
+        config.nodeClient().policy(), clock, hubMetrics).register(router);
     StaticFiles.fromClasspath("static").mount(router, "dashboard.html");
     StaticFiles.fromClasspath("openapi").mountFile(router, "/openapi.json", "management.json");
     return router;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mio.http.ApiException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +147,43 @@ class DiscoveryIntakeTest {
         n.transport(), new Discovery(d.source(), true, d.firstSeen(), d.lastAnnounceAt(),
             d.announced()), n.lastSeen()));
     return nodes;
+  }
+
+  @Test
+  void anUnchangedReAnnouncementMovesTheTimeOnlyEveryFiveMinutes() throws Exception {
+    NodeRegistry registry = new NodeRegistry(dir.resolve("nodes.json"));
+    AnnounceRequest same = announce("porch", "http://192.168.1.20:8000", "t1");
+    registry.update(nodes -> DiscoveryIntake.apply(nodes, same, T0));
+    FileTime written =
+        Files.getLastModifiedTime(registry.file());
+    Files.setLastModifiedTime(registry.file(),
+        FileTime.fromMillis(written.toMillis() - 60_000));
+    FileTime marked =
+        Files.getLastModifiedTime(registry.file());
+
+    Node soon = registry.update(nodes -> DiscoveryIntake.apply(nodes, same, T1)).node();
+
+    assertThat(soon.discovery().lastAnnounceAt()).isEqualTo(T0);
+    assertThat(Files.getLastModifiedTime(registry.file()))
+        .as("no write for a time-only change").isEqualTo(marked);
+    Node later = registry.update(nodes -> DiscoveryIntake.apply(nodes, same,
+        T0.plus(DiscoveryIntake.RECORD_ANNOUNCE_EVERY))).node();
+    assertThat(later.discovery().lastAnnounceAt())
+        .isEqualTo(T0.plus(DiscoveryIntake.RECORD_ANNOUNCE_EVERY));
+    assertThat(registry.list().getFirst().discovery().lastAnnounceAt())
+        .isEqualTo(T0.plus(DiscoveryIntake.RECORD_ANNOUNCE_EVERY));
+  }
+
+  @Test
+  void aReAnnouncementThatChangesSomethingIsRecordedAtOnceWithItsTime() {
+    List<Node> nodes = new ArrayList<>();
+    DiscoveryIntake.apply(nodes, announce("porch", "http://192.168.1.20:8000", "t1"), T0);
+
+    Node after = DiscoveryIntake.apply(nodes,
+        announce("porch-renamed", "http://192.168.1.20:8000", "t1"), T1).node();
+
+    assertThat(after.name()).isEqualTo("porch-renamed");
+    assertThat(after.discovery().lastAnnounceAt()).isEqualTo(T1);
   }
 
   @Test
