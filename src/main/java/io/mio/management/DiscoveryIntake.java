@@ -16,8 +16,8 @@ import java.util.Map;
  * {@link #RECORD_ANNOUNCE_EVERY} when nothing else changes) and take over the announced name,
  * base URL and callback credentials, but only for fields still holding what the node announced
  * before: a field an operator edited (it no longer equals the recorded announcement) is the
- * operator's from then on. Labels are never touched. A node added by hand keeps everything; only its
- * {@code last_announce_at} moves.
+ * operator's from then on. Labels are never touched. A node added by hand keeps everything; only
+ * its {@code last_announce_at} moves.
  *
  * <p>An approved node whose re-announcement moves its base URL, or announces other callback
  * credentials, goes back to pending: otherwise anyone holding the shared secret could redirect

@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * The hub's own metrics: probe outcomes per code ({@code ok}, {@code degraded} or a failure code
- * such as {@code NODE_TIMEOUT}), how long overviews take and accepted announcements. No per-node labels, so the series
- * count does not grow with the fleet.
+ * such as {@code NODE_TIMEOUT}), how long overviews take and accepted announcements. No per-node
+ * labels, so the series count does not grow with the fleet.
  */
 final class HubMetrics {
 
