@@ -61,13 +61,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     if (file.contains(":/")) {
       return true;
     }
+    Path path;
     try {
-      if (Files.isReadable(Path.of(file)) && Files.isRegularFile(Path.of(file))) {
-        return true;
-      }
+      path = Path.of(file);
     } catch (InvalidPathException e) {
       return false;
     }
-    return LogSetup.class.getClassLoader().getResource(file) != null;
+    return Files.isRegularFile(path) && Files.isReadable(path)
+        || LogSetup.class.getClassLoader().getResource(file) != null;
   }
 }

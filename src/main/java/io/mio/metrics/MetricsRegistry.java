@@ -31,7 +31,8 @@ public final class MetricsRegistry {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-  private volatile boolean jvmMetrics;
+  /** Guarded by {@code this}. */
+  private boolean jvmMetrics;
 
   public MetricsRegistry() {}
 
@@ -51,24 +52,22 @@ public final class MetricsRegistry {
     return out.toByteArray();
   }
 
-  private void registerJvmMetrics() {
-    if (!jvmMetrics) {
-      synchronized (this) {
-        if (!jvmMetrics) {
-          // Marked first: a collector that cannot register is left out, not retried (and
-          // reported as a duplicate) on every scrape.
-          jvmMetrics = true;
-          PrometheusProperties config = PrometheusProperties.get();
-          JvmMemoryMetrics.builder(config).register(registry);
-          JvmGarbageCollectorMetrics.builder(config).register(registry);
-          JvmThreadsMetrics.builder(config).register(registry);
-          JvmClassLoadingMetrics.builder(config).register(registry);
-          JvmBufferPoolMetrics.builder(config).register(registry);
-          JvmCompilationMetrics.builder(config).register(registry);
-          JvmRuntimeInfoMetric.builder(config).register(registry);
-          ProcessMetrics.builder(config).register(registry);
-        }
-      }
+  /** Scrapes are seconds apart, so a plain lock is enough. */
+  private synchronized void registerJvmMetrics() {
+    if (jvmMetrics) {
+      return;
     }
+    // Marked first: a collector that cannot register is left out, not retried (and reported as
+    // a duplicate) on every scrape.
+    jvmMetrics = true;
+    PrometheusProperties config = PrometheusProperties.get();
+    JvmMemoryMetrics.builder(config).register(registry);
+    JvmGarbageCollectorMetrics.builder(config).register(registry);
+    JvmThreadsMetrics.builder(config).register(registry);
+    JvmClassLoadingMetrics.builder(config).register(registry);
+    JvmBufferPoolMetrics.builder(config).register(registry);
+    JvmCompilationMetrics.builder(config).register(registry);
+    JvmRuntimeInfoMetric.builder(config).register(registry);
+    ProcessMetrics.builder(config).register(registry);
   }
 }
