@@ -25,15 +25,15 @@ final class CommandRun {
   }
 
   /**
-   * Starts {@code argv}. Must be called from the supervisor's platform thread (see
-   * {@link ProcessTree}).
+   * Starts {@code argv}; its output is read once {@link #readOutput} is called. Must be called
+   * from the supervisor's platform thread (see {@link ProcessTree}).
    */
   static CommandRun start(List<String> argv, int maxFrameBytes, CameraStats stats,
       Consumer<byte[]> frames, String subject) throws IOException {
     CommandRun run = new CommandRun(ProcessTree.start(argv));
     Process process = run.process();
     JpegSplitter splitter = new JpegSplitter(maxFrameBytes, stats, frames);
-    run.reader = Thread.ofPlatform().name("camera-reader").daemon().start(() -> {
+    run.reader = Thread.ofPlatform().name("camera-reader").daemon().unstarted(() -> {
       try (var in = process.getInputStream()) {
         splitter.readAll(in);
       } catch (IOException e) {
@@ -44,7 +44,7 @@ final class CommandRun {
       run.lastStderr = line;
       stats.lastError(line);
     });
-    run.errors = Thread.ofPlatform().name("camera-stderr").daemon().start(() -> {
+    run.errors = Thread.ofPlatform().name("camera-stderr").daemon().unstarted(() -> {
       try (var in = process.getErrorStream()) {
         log.copy(in);
       } catch (IOException e) {
@@ -52,6 +52,15 @@ final class CommandRun {
       }
     });
     return run;
+  }
+
+  /**
+   * Starts reading the program's output; until then it waits in the pipe. Separate from
+   * {@link #start} so that the caller can record the run before its first frame arrives.
+   */
+  void readOutput() {
+    reader.start();
+    errors.start();
   }
 
   /** The last line this run wrote to stderr, or "". */

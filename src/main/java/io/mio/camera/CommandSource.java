@@ -164,6 +164,7 @@ public final class CommandSource implements FrameSource {
     }
     current = run;
     lastFrameNanos = System.nanoTime();
+    run.readOutput(); // after the two lines above: a first frame must find them set
     LOG.info("camera started: command={} pid={} settings={}x{}@{}", command.label(), run.pid(),
         s.resolution().width(), s.resolution().height(), s.fps());
     String why = watch(run);
